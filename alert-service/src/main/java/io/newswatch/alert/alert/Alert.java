@@ -1,0 +1,56 @@
+package io.newswatch.alert.alert;
+
+import io.newswatch.events.MatchedTerm;
+import io.newswatch.events.Severity;
+import io.newswatch.events.Tag;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One subscription matched one item: what matched, and a snapshot of the item. */
+@Entity
+@Table(name = "alert")
+public class Alert {
+
+  @Id public UUID id;
+
+  @Column(nullable = false)
+  public UUID subscriptionId;
+
+  @Column(nullable = false, length = 32)
+  public String itemId;
+
+  @Column(nullable = false, columnDefinition = "text")
+  public String title;
+
+  @Column(columnDefinition = "text")
+  public String url;
+
+  @Column(columnDefinition = "text")
+  public String sourceName;
+
+  public Instant publishedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  public Severity severity;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<MatchedTerm> matches;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<Tag> tags;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+}

@@ -1,0 +1,154 @@
+package io.newswatch.alert.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.newswatch.events.ClassifiedItem;
+import io.newswatch.events.EventJson;
+import io.newswatch.events.Evidence;
+import io.newswatch.events.RawItem;
+import io.newswatch.events.Severity;
+import io.newswatch.events.Tag;
+import io.newswatch.events.TagType;
+import io.newswatch.events.TextField;
+import io.newswatch.events.Topics;
+import io.newswatch.stack.testing.ConsumerLag;
+import io.newswatch.stack.testing.KafkaTestResource;
+import io.newswatch.stack.testing.PostgresTestResource;
+import io.newswatch.stack.testing.SharedServers;
+import io.newswatch.stack.testing.TopicReader;
+import io.newswatch.stack.testing.TopicWriter;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class AlertPipelineTest {
+
+  private static final String KAFKA = SharedServers.kafkaBootstrapServers();
+
+  @Test
+  void storesOneAlertPerSubscriptionAndItemHoweverOftenTheItemArrives() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+    ClassifiedItem item = classified("ISIS-K fighters in Badakhshan " + marker, true);
+
+    send(item);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/alerts?subscriptionId={s}", subscription)
+                    .then()
+                    .body("total", equalTo(1))
+                    .body("items[0].itemId", equalTo(item.id()))
+                    .body("items[0].matches[0].term", equalTo("ISKP"))
+                    .body("items[0].matches[0].text", equalTo("ISIS-K"))
+                    .body("items[0].severity", equalTo("priority")));
+
+    send(item);
+    caughtUp();
+
+    given().get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(1));
+  }
+
+  @Test
+  void anItemThatMatchesNoSubscriptionStoresNothing() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+
+    send(classified("Wheat prices in Herat " + marker, false));
+    caughtUp();
+
+    given().get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void sendsAnUnreadableRecordToTheDeadLetterTopic() {
+    String key = "poison-" + UUID.randomUUID();
+
+    TopicWriter.send(KAFKA, Topics.CLASSIFIED_ITEMS, key, "{\"schemaVersion\": 1}");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.snapshot(
+                    KAFKA, Topics.CLASSIFIED_ITEMS_DEAD_LETTER, r -> key.equals(r.key())),
+            records -> records.size() == 1);
+    caughtUp();
+  }
+
+  @Test
+  void answersAnUnknownAlertWith404() {
+    given().get("/alerts/{id}", UUID.randomUUID()).then().statusCode(404);
+    assertThat(given().get("/alerts?size=0").statusCode()).isEqualTo(400);
+  }
+
+  private static void caughtUp() {
+    ConsumerLag.awaitZero(
+        KAFKA, "newswatch-alert", Topics.CLASSIFIED_ITEMS, Duration.ofSeconds(30));
+  }
+
+  private static void send(ClassifiedItem item) {
+    TopicWriter.send(KAFKA, Topics.CLASSIFIED_ITEMS, item.id(), EventJson.writeString(item));
+  }
+
+  private static String subscribe(String query) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\": \"test\", \"query\": \"" + query + "\"}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static ClassifiedItem classified(String title, boolean taggedIskp) {
+    String id = UUID.randomUUID().toString().replace("-", "");
+    RawItem raw =
+        RawItem.of(
+            id,
+            "1",
+            "https://news.example.org/rss",
+            "Example",
+            "https://news.example.org/" + id,
+            title,
+            "",
+            "",
+            "en",
+            null,
+            Instant.parse("2026-01-15T08:00:00Z"),
+            List.of());
+    List<Tag> tags =
+        taggedIskp
+            ? List.of(
+                new Tag(
+                    TagType.ACTOR,
+                    "iskp",
+                    "Islamic State Khorasan Province",
+                    "armed-group",
+                    0.9,
+                    false,
+                    List.of(new Evidence(TextField.TITLE, 0, 6, "ISIS-K"))))
+            : List.of();
+    return ClassifiedItem.of(
+        raw,
+        tags,
+        taggedIskp ? Severity.PRIORITY : Severity.ROUTINE,
+        List.of(),
+        "test",
+        Instant.now());
+  }
+}

@@ -1,0 +1,64 @@
+package io.newswatch.ingest.parse;
+
+import io.newswatch.events.ItemIds;
+import io.newswatch.events.RawItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns parsed feed entries into raw item events with deterministic ids. */
+public final class ItemMapper {
+
+  private final int maxTextChars;
+
+  public ItemMapper(int maxTextChars) {
+    this.maxTextChars = maxTextChars;
+  }
+
+  /**
+   * The raw item for one entry.
+   *
+   * @param feedId the feed's id
+   * @param feedUrl the URL the feed was fetched from
+   * @param sourceName the source's human name
+   * @param language the feed's language, or null
+   */
+  public RawItem toRawItem(
+      String feedId,
+      String feedUrl,
+      String sourceName,
+      String language,
+      FeedEntry entry,
+      Instant fetchedAt) {
+    List<String> flags = new ArrayList<>();
+    String text = entry.text();
+    if (text.length() > maxTextChars) {
+      text = text.substring(0, maxTextChars);
+      flags.add(RawItem.FLAG_TRUNCATED);
+    }
+    return RawItem.of(
+        idOf(feedId, entry),
+        feedId,
+        feedUrl,
+        sourceName,
+        entry.link(),
+        entry.title(),
+        entry.summary(),
+        text,
+        language,
+        entry.publishedAt(),
+        fetchedAt,
+        flags);
+  }
+
+  /** Item id from the strongest evidence: guid, else normalised link, else title and date. */
+  public static String idOf(String feedId, FeedEntry entry) {
+    if (entry.guid() != null) {
+      return ItemIds.fromGuid(feedId, entry.guid());
+    }
+    if (entry.link() != null) {
+      return ItemIds.fromLink(feedId, LinkNormalizer.normalize(entry.link()));
+    }
+    return ItemIds.fromTitleAndDate(feedId, entry.title(), entry.publishedAt());
+  }
+}

@@ -1,0 +1,77 @@
+package io.newswatch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stops a process this JVM started when this JVM dies, however it dies.
+ *
+ * <p>Shutdown hooks cover a normal exit, an exception and Ctrl-C, but not {@code kill -9}: then a
+ * detached PostgreSQL or a child service would run on as an orphan. The watchdog is a tiny shell
+ * loop outside the JVM that waits for the JVM to vanish, signals the target if it is still the
+ * program it was (not a reused pid), and optionally deletes a temporary directory afterwards.
+ */
+final class Watchdog implements AutoCloseable {
+
+  private static final String SCRIPT =
+      """
+      parent=$1; target=$2; expected=$3; signal=$4; cleanup=$5
+      while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+      case "$(ps -o comm= -p "$target" 2>/dev/null)" in
+        *"$expected"*) kill -"$signal" "$target" 2>/dev/null ;;
+      esac
+      if [ -n "$cleanup" ]; then
+        while kill -0 "$target" 2>/dev/null; do sleep 1; done
+        rm -rf "$cleanup"
+      fi
+      """;
+
+  private final Process process;
+
+  private Watchdog(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * Guards {@code targetPid}: when this JVM ends, the target gets {@code signal} (e.g. {@code INT})
+   * if its command name still contains {@code expectedCommand}.
+   *
+   * @param cleanupDir directory to delete once the target has exited, or null
+   */
+  static Watchdog guard(long targetPid, String expectedCommand, String signal, Path cleanupDir) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", SCRIPT, "newswatch-watchdog"));
+    command.add(Long.toString(ProcessHandle.current().pid()));
+    command.add(Long.toString(targetPid));
+    command.add(expectedCommand);
+    command.add(signal);
+    command.add(cleanupDir == null ? "" : cleanupDir.toAbsolutePath().toString());
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return new Watchdog(process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the watchdog for pid " + targetPid, e);
+    }
+  }
+
+  /**
+   * Deletes {@code directory} once this JVM has ended, for temporary data of servers that run
+   * inside the JVM (the Kafka broker): shutdown hooks do not run after {@code kill -9}.
+   */
+  static Watchdog deleteWhenThisJvmEnds(Path directory) {
+    // The JVM is its own target here: by the time the loop ends it is gone, so no signal is sent.
+    return guard(ProcessHandle.current().pid(), "java", "TERM", directory);
+  }
+
+  /** Called once the target was stopped the regular way: the watchdog is no longer needed. */
+  @Override
+  public void close() {
+    process.destroy();
+  }
+}

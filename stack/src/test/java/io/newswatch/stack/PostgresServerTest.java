@@ -1,0 +1,112 @@
+package io.newswatch.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresServerTest {
+
+  @Test
+  void servesARealPostgresql17WithTheDatabasesAskedFor() throws Exception {
+    try (PostgresServer postgres = PostgresServer.startTemporary()) {
+      postgres.createDatabase("newswatch_test");
+      postgres.createDatabase("newswatch_test");
+
+      try (Connection connection =
+              DriverManager.getConnection(
+                  postgres.jdbcUrl("newswatch_test"), PostgresServer.USER, "");
+          ResultSet version =
+              connection
+                  .createStatement()
+                  .executeQuery("SELECT current_setting('server_version_num')")) {
+        assertThat(version.next()).isTrue();
+        assertThat(version.getInt(1)).isBetween(170000, 179999);
+      }
+    }
+  }
+
+  @Test
+  void refusesADatabaseNameThatIsNotAnIdentifier() {
+    try (PostgresServer postgres = PostgresServer.startTemporary()) {
+      assertThatThrownBy(() -> postgres.createDatabase("x; DROP DATABASE postgres"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid database name");
+    }
+  }
+
+  @Test
+  void closeStopsTheServerAndDeletesTemporaryData() {
+    long pid;
+    Path data;
+    try (PostgresServer postgres = PostgresServer.startTemporary()) {
+      pid = postgres.pid();
+      data = postgres.dataDirectory();
+      assertThat(ProcessHandle.of(pid)).isPresent();
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(data));
+  }
+
+  @Test
+  void keepsDataAcrossARestartOnTheSameDirectory(@TempDir Path directory) throws Exception {
+    try (PostgresServer postgres = PostgresServer.start(directory, 0);
+        Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.USER, "")) {
+      connection.createStatement().execute("CREATE TABLE kept (v text)");
+      connection.createStatement().execute("INSERT INTO kept VALUES ('Badakhshan')");
+    }
+
+    try (PostgresServer postgres = PostgresServer.start(directory, 0);
+        Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.USER, "");
+        ResultSet row = connection.createStatement().executeQuery("SELECT v FROM kept")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("Badakhshan");
+    }
+  }
+
+  @Test
+  void noPostgresAndNoTemporaryDataOutliveAKilledOwner() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process owner =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                InfrastructureOwner.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    long pid;
+    Path postgresData;
+    Path kafkaData;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
+      List<String> started = InfrastructureOwner.readStarted(out);
+      pid = Long.parseLong(started.get(0));
+      postgresData = Path.of(started.get(1));
+      kafkaData = Path.of(started.get(2));
+    }
+    assertThat(ProcessHandle.of(pid)).isPresent();
+    assertThat(kafkaData).isDirectory();
+
+    owner.destroyForcibly(); // SIGKILL: no shutdown hook runs
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid).isEmpty());
+    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(postgresData));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(kafkaData));
+  }
+}
