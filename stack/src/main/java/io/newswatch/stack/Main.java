@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local stack launcher: {@code java -jar stack/target/newswatch-stack.jar up [options]}.
+ * The local stack launcher: {@code java -jar stack/target/newswatch-launcher.jar up [options]}.
  *
  * <p>Starts Kafka, PostgreSQL and the three packaged services, prints where they listen, and runs
  * until Ctrl-C or SIGTERM, then stops everything it started.
@@ -16,12 +16,12 @@ public final class Main {
 
   private static final String USAGE =
       """
-      usage: newswatch-stack up|demo [--data DIR] [--root DIR]
-                                     [--ingest-port N] [--classify-port N] [--alert-port N]
+      usage: java -jar stack/target/newswatch-launcher.jar up|demo [options]
 
         up                  start Kafka, PostgreSQL and the three services
         demo                the same, plus a demo feed and an ISKP subscription; prints alerts
 
+      options:
         --data DIR          keep Kafka and PostgreSQL data in DIR between runs (default: temporary)
         --root DIR          the NewsWatch checkout with packaged services (default: .)
         --<service>-port N  HTTP port of a service (defaults 8081, 8082, 8083; 0 = any free port)
@@ -118,7 +118,7 @@ public final class Main {
   }
 
   private static void fail(String message) {
-    System.err.println("newswatch-stack: " + message);
+    System.err.println("newswatch: " + message);
     System.err.print(USAGE);
     System.exit(2);
   }
