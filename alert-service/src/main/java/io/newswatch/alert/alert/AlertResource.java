@@ -1,9 +1,9 @@
 package io.newswatch.alert.alert;
 
 import io.newswatch.common.web.Page;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import io.newswatch.common.web.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,15 +26,8 @@ public class AlertResource {
   /** Alerts, newest first, optionally of one subscription. */
   @GET
   public Page<AlertView> list(
-      @QueryParam("subscriptionId") UUID subscriptionId,
-      @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
-          int page,
-      @QueryParam("size")
-          @DefaultValue("50")
-          @Min(value = 1, message = "must be 1 or more")
-          @Max(value = Page.MAX_SIZE, message = "must be at most " + Page.MAX_SIZE)
-          int size) {
-    return alerts.list(subscriptionId, page, size);
+      @QueryParam("subscriptionId") UUID subscriptionId, @Valid @BeanParam PageRequest paging) {
+    return alerts.list(subscriptionId, paging.page(), paging.size());
   }
 
   @GET

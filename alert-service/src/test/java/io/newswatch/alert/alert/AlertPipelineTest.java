@@ -7,14 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
-import io.newswatch.events.Evidence;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.Severity;
-import io.newswatch.events.Tag;
-import io.newswatch.events.TagType;
-import io.newswatch.events.TextField;
 import io.newswatch.events.Topics;
 import io.newswatch.stack.testing.ConsumerLag;
+import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.KafkaTestResource;
 import io.newswatch.stack.testing.PostgresTestResource;
 import io.newswatch.stack.testing.SharedServers;
@@ -24,8 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -116,39 +111,9 @@ class AlertPipelineTest {
   }
 
   private static ClassifiedItem classified(String title, boolean taggedIskp) {
-    String id = UUID.randomUUID().toString().replace("-", "");
-    RawItem raw =
-        RawItem.of(
-            id,
-            "1",
-            "https://news.example.org/rss",
-            "Example",
-            "https://news.example.org/" + id,
-            title,
-            "",
-            "",
-            "en",
-            null,
-            Instant.parse("2026-01-15T08:00:00Z"),
-            List.of());
-    List<Tag> tags =
-        taggedIskp
-            ? List.of(
-                new Tag(
-                    TagType.ACTOR,
-                    "iskp",
-                    "Islamic State Khorasan Province",
-                    "armed-group",
-                    0.9,
-                    false,
-                    List.of(new Evidence(TextField.TITLE, 0, 6, "ISIS-K"))))
-            : List.of();
-    return ClassifiedItem.of(
-        raw,
-        tags,
-        taggedIskp ? Severity.PRIORITY : Severity.ROUTINE,
-        List.of(),
-        "test",
-        Instant.now());
+    RawItem raw = Fixtures.rawItem(title);
+    return taggedIskp
+        ? Fixtures.classified(raw, Severity.PRIORITY, Fixtures.iskpInTitle(0, 6, "ISIS-K"))
+        : Fixtures.classified(raw, Severity.ROUTINE);
   }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.events.ClassifiedItem;
-import io.newswatch.events.Evidence;
 import io.newswatch.events.MatchedTerm;
-import io.newswatch.events.RawItem;
 import io.newswatch.events.Severity;
 import io.newswatch.events.Tag;
-import io.newswatch.events.TagType;
 import io.newswatch.events.TextField;
-import java.time.Instant;
+import io.newswatch.stack.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,15 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class KeywordQueryTest {
 
-  private static final Tag ISKP =
-      new Tag(
-          TagType.ACTOR,
-          "iskp",
-          "Islamic State Khorasan Province",
-          "armed-group",
-          0.9,
-          false,
-          List.of(new Evidence(TextField.TITLE, 0, 6, "ISIS-K")));
+  private static final Tag ISKP = Fixtures.iskpInTitle(0, 6, "ISIS-K");
 
   @Test
   void aTermNamingATagMatchesTheTagsEvidenceWhateverTheSpelling() {
@@ -74,21 +63,6 @@ class KeywordQueryTest {
   }
 
   private static ClassifiedItem item(String title, List<Tag> tags) {
-    RawItem raw =
-        RawItem.of(
-            "0123456789abcdef0123456789abcdef",
-            "1",
-            "https://news.example.org/rss",
-            "Example",
-            null,
-            title,
-            "",
-            "",
-            null,
-            null,
-            Instant.parse("2026-01-15T08:00:00Z"),
-            List.of());
-    return ClassifiedItem.of(
-        raw, tags, Severity.ROUTINE, List.of(), "test", Instant.parse("2026-01-15T08:00:01Z"));
+    return Fixtures.classified(Fixtures.rawItem(title), Severity.ROUTINE, tags.toArray(Tag[]::new));
   }
 }

@@ -1,13 +1,13 @@
 package io.newswatch.classify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.Tag;
 import io.newswatch.events.Topics;
+import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.KafkaTestResource;
 import io.newswatch.stack.testing.SharedServers;
 import io.newswatch.stack.testing.TopicReader;
@@ -16,8 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -31,7 +29,7 @@ class ClassifyProcessorTest {
 
   @Test
   void publishesTheClassifiedItemUnderTheSameKey() {
-    RawItem item = rawItem("ISIS-K fighters in Badakhshan");
+    RawItem item = Fixtures.rawItem("ISIS-K fighters in Badakhshan");
 
     TopicWriter.send(KAFKA, Topics.RAW_ITEMS, item.id(), EventJson.writeString(item));
 
@@ -45,7 +43,7 @@ class ClassifyProcessorTest {
   @Test
   void sendsAnUnreadableRecordToTheDeadLetterTopicWithTheReasonAndKeepsGoing() {
     String poisonKey = "poison-" + UUID.randomUUID();
-    RawItem after = rawItem("Badakhshan after the poison");
+    RawItem after = Fixtures.rawItem("Badakhshan after the poison");
 
     TopicWriter.send(KAFKA, Topics.RAW_ITEMS, poisonKey, "this is not a raw item");
     TopicWriter.send(KAFKA, Topics.RAW_ITEMS, after.id(), EventJson.writeString(after));
@@ -75,28 +73,6 @@ class ClassifyProcessorTest {
   }
 
   private static ConsumerRecord<String, String> awaitOne(String topic, String key) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> TopicReader.snapshot(KAFKA, topic, r -> key.equals(r.key())),
-            records -> records.size() == 1)
-        .get(0);
-  }
-
-  private static RawItem rawItem(String title) {
-    String id = UUID.randomUUID().toString().replace("-", "");
-    return RawItem.of(
-        id,
-        "1",
-        "https://news.example.org/rss",
-        "Example",
-        "https://news.example.org/" + id,
-        title,
-        "",
-        "",
-        "en",
-        null,
-        Instant.parse("2026-01-15T08:00:00Z"),
-        List.of());
+    return TopicReader.awaitOne(KAFKA, topic, key, Duration.ofSeconds(30));
   }
 }

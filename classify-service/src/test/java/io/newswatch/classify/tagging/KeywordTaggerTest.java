@@ -3,11 +3,10 @@ package io.newswatch.classify.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.events.Evidence;
-import io.newswatch.events.RawItem;
 import io.newswatch.events.Severity;
 import io.newswatch.events.Tag;
 import io.newswatch.events.TextField;
-import java.time.Instant;
+import io.newswatch.stack.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +19,7 @@ class KeywordTaggerTest {
   @Test
   void tagsIsisKAndIskpAsOneActorAndBadakhshanAsARegionWithEvidence() {
     Classification result =
-        tagger.classify(item("ISIS-K fighters in Badakhshan", "ISKP claimed it."));
+        tagger.classify(Fixtures.rawItem("ISIS-K fighters in Badakhshan", "ISKP claimed it."));
 
     assertThat(result.tags()).extracting(Tag::id).containsExactly("iskp", "af-badakhshan");
     assertThat(result.tags().get(0).evidence())
@@ -44,7 +43,8 @@ class KeywordTaggerTest {
         "Wheat prices in Herat | "
       })
   void matchesWholeWordsOnly(String title, String expectedId) {
-    List<String> ids = tagger.classify(item(title, "")).tags().stream().map(Tag::id).toList();
+    List<String> ids =
+        tagger.classify(Fixtures.rawItem(title, "")).tags().stream().map(Tag::id).toList();
 
     if (expectedId == null) {
       assertThat(ids).isEmpty();
@@ -55,27 +55,12 @@ class KeywordTaggerTest {
 
   @Test
   void eventCuesRaiseSeverityAndAreTheEvidence() {
-    Classification result = tagger.classify(item("Three killed in Kunduz", ""));
+    Classification result = tagger.classify(Fixtures.rawItem("Three killed in Kunduz", ""));
 
     assertThat(result.severity()).isEqualTo(Severity.PRIORITY);
     assertThat(result.severityEvidence())
         .containsExactly(new Evidence(TextField.TITLE, 6, 12, "killed"));
-    assertThat(tagger.classify(item("Markets reopen", "")).severity()).isEqualTo(Severity.ROUTINE);
-  }
-
-  private static RawItem item(String title, String summary) {
-    return RawItem.of(
-        "0123456789abcdef0123456789abcdef",
-        "1",
-        "https://news.example.org/rss",
-        "Example",
-        null,
-        title,
-        summary,
-        "",
-        null,
-        null,
-        Instant.parse("2026-01-15T08:00:00Z"),
-        List.of());
+    assertThat(tagger.classify(Fixtures.rawItem("Markets reopen", "")).severity())
+        .isEqualTo(Severity.ROUTINE);
   }
 }

@@ -1,18 +1,16 @@
 package io.newswatch.ingest.feed;
 
 import io.newswatch.common.web.Page;
+import io.newswatch.common.web.PageRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,15 +39,8 @@ public class FeedResource {
   }
 
   @GET
-  public Page<FeedView> list(
-      @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
-          int page,
-      @QueryParam("size")
-          @DefaultValue("50")
-          @Min(value = 1, message = "must be 1 or more")
-          @Max(value = Page.MAX_SIZE, message = "must be at most " + Page.MAX_SIZE)
-          int size) {
-    return feeds.list(page, size);
+  public Page<FeedView> list(@Valid @BeanParam PageRequest paging) {
+    return feeds.list(paging.page(), paging.size());
   }
 
   @GET

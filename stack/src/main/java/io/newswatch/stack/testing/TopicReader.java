@@ -59,6 +59,29 @@ public final class TopicReader {
     return snapshot(bootstrapServers, topic).stream().filter(filter).toList();
   }
 
+  /** Waits until exactly one record with {@code key} is in {@code topic}, and returns it. */
+  public static ConsumerRecord<String, String> awaitOne(
+      String bootstrapServers, String topic, String key, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ConsumerRecord<String, String>> records =
+          snapshot(bootstrapServers, topic, r -> key.equals(r.key()));
+      if (records.size() == 1) {
+        return records.get(0);
+      }
+      if (records.size() > 1 || System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "expected one record with key " + key + " in " + topic + ", found " + records.size());
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
     for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
       if (consumer.position(partition.getKey(), TIMEOUT) < partition.getValue()) {
