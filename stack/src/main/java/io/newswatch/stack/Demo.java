@@ -9,10 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Shows NewsWatch at work on a running local stack: serves a small demo feed, subscribes to {@code
@@ -58,24 +61,42 @@ final class Demo {
         .build();
   }
 
-  /** Subscribes, registers the demo feed, polls it, and prints alerts until interrupted. */
+  /**
+   * Creates a demo officer who subscribes; registers the demo feed as admin and polls it; prints
+   * the officer's alerts until interrupted.
+   */
   void run() throws IOException, InterruptedException {
     feeds.putRss("/demo.xml", demoFeed());
     URI alert = stack.service(Service.ALERT).baseUri();
     URI ingest = stack.service(Service.INGEST).baseUri();
+    String admin = basic(stack.admin().username(), stack.admin().password());
+    String officerPassword = "demo-" + UUID.randomUUID();
+    post(
+        alert.resolve("/users"),
+        admin,
+        "{\"username\": \"demo\", \"password\": \""
+            + officerPassword
+            + "\", \"role\": \"officer\"}");
+    String officer = basic("demo", officerPassword);
+    out.println("[newswatch] demo: officer 'demo' signs in with password " + officerPassword);
     JsonNode subscription =
-        post(alert.resolve("/subscriptions"), "{\"name\": \"ISKP watch\", \"query\": \"ISKP\"}");
+        post(
+            alert.resolve("/subscriptions"),
+            officer,
+            "{\"name\": \"ISKP watch\", \"query\": \"ISKP\"}");
     out.println("[newswatch] demo: subscribed to ISKP (" + subscription.path("id").asText() + ")");
-    JsonNode feed = post(ingest.resolve("/feeds"), "{\"url\": \"" + feeds.url("/demo.xml") + "\"}");
+    JsonNode feed =
+        post(ingest.resolve("/feeds"), admin, "{\"url\": \"" + feeds.url("/demo.xml") + "\"}");
     out.println("[newswatch] demo: registered feed " + feeds.url("/demo.xml"));
-    JsonNode poll = post(ingest.resolve("/feeds/" + feed.path("id").asLong() + "/refresh"), null);
+    JsonNode poll =
+        post(ingest.resolve("/feeds/" + feed.path("id").asLong() + "/refresh"), admin, null);
     out.println(
         "[newswatch] demo: polled the feed, "
             + poll.path("published").asInt()
             + " items published; waiting for alerts");
     Set<String> shown = new HashSet<>();
     while (!Thread.currentThread().isInterrupted()) {
-      for (JsonNode item : get(alert.resolve("/alerts")).path("items")) {
+      for (JsonNode item : get(alert.resolve("/alerts"), officer).path("items")) {
         if (shown.add(item.path("id").asText())) {
           out.printf(
               "[newswatch] ALERT %s  \"%s\"  matched %s  (%s)%n",
@@ -89,8 +110,18 @@ final class Demo {
     }
   }
 
-  private static JsonNode post(URI uri, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+  private static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode post(URI uri, String authorization, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization);
     if (json == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
@@ -101,8 +132,14 @@ final class Demo {
     return send(request.build());
   }
 
-  private static JsonNode get(URI uri) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
+  private static JsonNode get(URI uri, String authorization)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization)
+            .GET()
+            .build());
   }
 
   private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {

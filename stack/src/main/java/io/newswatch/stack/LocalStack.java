@@ -1,8 +1,10 @@
 package io.newswatch.stack;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +22,21 @@ public final class LocalStack implements AutoCloseable {
 
   private final Infrastructure infrastructure;
   private final Map<Service, ServiceProcess> services;
+  private final Credentials admin;
 
-  private LocalStack(Infrastructure infrastructure, Map<Service, ServiceProcess> services) {
+  private LocalStack(
+      Infrastructure infrastructure, Map<Service, ServiceProcess> services, Credentials admin) {
     this.infrastructure = infrastructure;
     this.services = services;
+    this.admin = admin;
+  }
+
+  /** A user name and password. */
+  public record Credentials(String username, String password) {
+    @Override
+    public String toString() {
+      return "Credentials[username=" + username + "]";
+    }
   }
 
   public static Builder builder(Path projectRoot) {
@@ -32,6 +45,11 @@ public final class LocalStack implements AutoCloseable {
 
   public Infrastructure infrastructure() {
     return infrastructure;
+  }
+
+  /** The first admin, whom alert-service created at its first start. */
+  public Credentials admin() {
+    return admin;
   }
 
   /** A running service. */
@@ -60,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m"));
     private Consumer<String> progress = message -> {};
+    private String adminPassword = System.getenv("NEWSWATCH_ADMIN_PASSWORD");
 
     private Builder(Path projectRoot) {
       this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -92,6 +111,16 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Password of the first admin ({@code admin}); default: {@code NEWSWATCH_ADMIN_PASSWORD} from
+     * the environment, else a generated one. It only applies when alert-service creates the admin,
+     * i.e. on a fresh database.
+     */
+    public Builder adminPassword(String password) {
+      this.adminPassword = password;
+      return this;
+    }
+
     /** Progress messages, e.g. to print while starting. */
     public Builder progress(Consumer<String> progress) {
       this.progress = progress;
@@ -109,10 +138,22 @@ public final class LocalStack implements AutoCloseable {
               + infrastructure.postgres().port());
       Path logs = logDirectory != null ? logDirectory : defaultLogDirectory();
       Map<Service, ServiceProcess> started = new EnumMap<>(Service.class);
-      LocalStack stack = new LocalStack(infrastructure, started);
+      Credentials admin =
+          new Credentials(
+              "admin",
+              adminPassword == null || adminPassword.isBlank()
+                  ? generatedPassword()
+                  : adminPassword);
+      LocalStack stack = new LocalStack(infrastructure, started, admin);
+      Map<Service, Integer> chosen = new EnumMap<>(Service.class);
+      ports.forEach((service, port) -> chosen.put(service, FreePorts.orFree(port)));
       try {
         for (Service service : Service.values()) {
           Map<String, String> env = new LinkedHashMap<>(infrastructure.environmentFor(service));
+          // alert-service keeps the users; the other services check credentials with it.
+          env.put("NEWSWATCH_AUTH_DIRECTORY_URL", "http://127.0.0.1:" + chosen.get(Service.ALERT));
+          env.put("NEWSWATCH_ADMIN_USER", admin.username());
+          env.put("NEWSWATCH_ADMIN_PASSWORD", admin.password());
           env.putAll(environment);
           progress.accept("starting " + service.module());
           started.put(
@@ -120,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
               ServiceProcess.start(
                   service.module(),
                   projectRoot.resolve(service.module()).resolve("target/quarkus-app"),
-                  FreePorts.orFree(ports.get(service)),
+                  chosen.get(service),
                   env,
                   jvmOptions,
                   logs.resolve(service.module() + ".log")));
@@ -134,6 +175,12 @@ public final class LocalStack implements AutoCloseable {
         stack.close();
         throw e;
       }
+    }
+
+    private static String generatedPassword() {
+      byte[] random = new byte[12];
+      new SecureRandom().nextBytes(random);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private Path defaultLogDirectory() {

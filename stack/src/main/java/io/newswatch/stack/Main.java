@@ -87,6 +87,12 @@ public final class Main {
                 },
                 "newswatch-stop"));
     System.out.println("[newswatch] NewsWatch is up; Ctrl-C stops it.");
+    System.out.println(
+        "[newswatch]   sign in as "
+            + stack.admin().username()
+            + " with password "
+            + stack.admin().password()
+            + " (applies to a fresh database; set NEWSWATCH_ADMIN_PASSWORD to choose it)");
     for (Service service : Service.values()) {
       System.out.printf(
           "[newswatch]   %-17s %s   (log: %s)%n",

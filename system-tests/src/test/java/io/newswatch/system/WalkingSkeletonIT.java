@@ -13,6 +13,7 @@ import io.newswatch.stack.Service;
 import io.newswatch.stack.testing.ConsumerLag;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ class WalkingSkeletonIT {
 
   private static FeedServer feeds;
   private static LocalStack stack;
+  private static String officerPassword;
 
   @BeforeAll
   static void startTheSystem() {
@@ -41,6 +43,10 @@ class WalkingSkeletonIT {
             .port(Service.INGEST, 0)
             .port(Service.CLASSIFY, 0)
             .port(Service.ALERT, 0)
+            // The feed server is on loopback: the URL guard admits it only when told.
+            .environment("NEWSWATCH_FETCH_ALLOW", feeds.hostAndPort())
+            // This test polls by hand; the scheduler would race it for the first poll.
+            .environment("NEWSWATCH_INGEST_SCHEDULER_ENABLED", "false")
             .progress(message -> System.out.println("[stack] " + message))
             .start();
   }
@@ -73,7 +79,7 @@ class WalkingSkeletonIT {
                 Instant.parse("2026-01-15T09:00:00Z"));
     feeds.putRss("/north.xml", rss.build());
     String subscription =
-        given()
+        asOfficer()
             .baseUri(uri(Service.ALERT))
             .contentType(ContentType.JSON)
             .body("{\"name\": \"ISKP\", \"query\": \"ISKP\"}")
@@ -83,7 +89,7 @@ class WalkingSkeletonIT {
             .extract()
             .path("id");
     long feed =
-        given()
+        asAdmin()
             .baseUri(uri(Service.INGEST))
             .contentType(ContentType.JSON)
             .body("{\"url\": \"" + feeds.url("/north.xml") + "\"}")
@@ -123,6 +129,28 @@ class WalkingSkeletonIT {
   }
 
   @Test
+  void everyServiceChecksCredentialsAgainstTheUsersOfAlertService() {
+    for (Service service : Service.values()) {
+      String path =
+          service == Service.INGEST
+              ? "/feeds"
+              : service == Service.CLASSIFY ? "/taxonomy" : "/alerts";
+      given().baseUri(uri(service)).get(path).then().statusCode(401);
+      given()
+          .baseUri(uri(service))
+          .auth()
+          .preemptive()
+          .basic(stack.admin().username(), "not-the-password")
+          .get(path)
+          .then()
+          .statusCode(401);
+      asAdmin().baseUri(uri(service)).get(path).then().statusCode(200);
+    }
+    asOfficer().baseUri(uri(Service.CLASSIFY)).get("/taxonomy").then().statusCode(200);
+    asOfficer().baseUri(uri(Service.INGEST)).get("/feeds").then().statusCode(403);
+  }
+
+  @Test
   void everyServiceIsReadyWithItsKafkaAndDatabaseChecks() {
     for (Service service : Service.values()) {
       List<String> checks =
@@ -143,11 +171,11 @@ class WalkingSkeletonIT {
   }
 
   private static io.restassured.response.Response refresh(long feed) {
-    return given().baseUri(uri(Service.INGEST)).post("/feeds/{id}/refresh", feed);
+    return asAdmin().baseUri(uri(Service.INGEST)).post("/feeds/{id}/refresh", feed);
   }
 
   private static JsonPath alerts(String subscription) {
-    return given()
+    return asOfficer()
         .baseUri(uri(Service.ALERT))
         .get("/alerts?subscriptionId={id}", subscription)
         .then()
@@ -160,6 +188,28 @@ class WalkingSkeletonIT {
     String kafka = stack.infrastructure().kafka().bootstrapServers();
     ConsumerLag.awaitZero(kafka, "newswatch-classify", Topics.RAW_ITEMS, WITHIN);
     ConsumerLag.awaitZero(kafka, "newswatch-alert", Topics.CLASSIFIED_ITEMS, WITHIN);
+  }
+
+  private static RequestSpecification asAdmin() {
+    return given().auth().preemptive().basic(stack.admin().username(), stack.admin().password());
+  }
+
+  /** A watch officer, made once through the users API. */
+  private static RequestSpecification asOfficer() {
+    if (officerPassword == null) {
+      officerPassword = "officer-password-" + System.nanoTime();
+      asAdmin()
+          .baseUri(uri(Service.ALERT))
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"username\": \"officer\", \"password\": \""
+                  + officerPassword
+                  + "\", \"role\": \"officer\"}")
+          .post("/users")
+          .then()
+          .statusCode(201);
+    }
+    return given().auth().preemptive().basic("officer", officerPassword);
   }
 
   private static String uri(Service service) {

@@ -25,6 +25,10 @@ public class Alert {
   @Column(nullable = false)
   public UUID subscriptionId;
 
+  /** The subscription's owner, who alone (besides admins) may see the alert. */
+  @Column(nullable = false)
+  public UUID ownerId;
+
   @Column(nullable = false, length = 32)
   public String itemId;
 

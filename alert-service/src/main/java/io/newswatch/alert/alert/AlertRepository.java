@@ -20,14 +20,19 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
    * @return true when a new alert was stored
    */
   boolean insertIfAbsent(
-      UUID subscriptionId, ClassifiedItem item, List<MatchedTerm> matches, Instant createdAt) {
+      UUID subscriptionId,
+      UUID ownerId,
+      ClassifiedItem item,
+      List<MatchedTerm> matches,
+      Instant createdAt) {
     int inserted =
         getEntityManager()
             .createNativeQuery(
                 """
-                INSERT INTO alert (id, subscription_id, item_id, title, url, source_name,
+                INSERT INTO alert (id, subscription_id, owner_id, item_id, title, url, source_name,
                                    published_at, severity, matches, tags, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), CAST(?10 AS jsonb), ?11)
+                VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8,
+                        CAST(?9 AS jsonb), CAST(?10 AS jsonb), ?11)
                 ON CONFLICT (subscription_id, item_id) DO NOTHING
                 """)
             .setParameter(1, UUID.randomUUID())
@@ -41,6 +46,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             .setParameter(9, EventJson.writeString(matches))
             .setParameter(10, EventJson.writeString(item.tags()))
             .setParameter(11, createdAt)
+            .setParameter(12, ownerId)
             .executeUpdate();
     return inserted == 1;
   }

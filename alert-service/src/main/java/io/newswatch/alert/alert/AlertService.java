@@ -5,6 +5,7 @@ import io.newswatch.common.web.Page;
 import io.newswatch.common.web.ProblemException;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.MatchedTerm;
+import io.newswatch.security.CurrentUser;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,8 +42,12 @@ public class AlertService {
     int created = 0;
     Instant now = Instant.now(clock);
     for (SubscriptionService.Compiled subscription : subscriptions.compiled()) {
+      if (!item.severity().atLeast(subscription.minSeverity())) {
+        continue;
+      }
       List<MatchedTerm> matches = subscription.query().match(item);
-      if (!matches.isEmpty() && alerts.insertIfAbsent(subscription.id(), item, matches, now)) {
+      if (!matches.isEmpty()
+          && alerts.insertIfAbsent(subscription.id(), subscription.ownerId(), item, matches, now)) {
         created++;
         Log.infof(
             "alert: subscription %s (%s) matched item %s \"%s\"",
@@ -51,24 +57,34 @@ public class AlertService {
     return created;
   }
 
+  /** An alert the caller may see (their own, or any for an admin); 404 otherwise. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public AlertView get(UUID id) {
+  public AlertView get(UUID id, CurrentUser caller) {
     return alerts
         .findByIdOptional(id)
+        .filter(alert -> caller.isAdmin() || alert.ownerId.toString().equals(caller.id()))
         .map(AlertView::of)
         .orElseThrow(() -> ProblemException.notFound("alert " + id));
   }
 
+  /** The caller's alerts (every alert for an admin), newest first. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<AlertView> list(UUID subscriptionId, int page, int size) {
+  public Page<AlertView> list(CurrentUser caller, UUID subscriptionId, int page, int size) {
     Sort newestFirst = Sort.descending("createdAt").and("id");
+    List<String> conditions = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (!caller.isAdmin()) {
+      conditions.add("ownerId = :owner");
+      parameters.and("owner", UUID.fromString(caller.id()));
+    }
+    if (subscriptionId != null) {
+      conditions.add("subscriptionId = :subscription");
+      parameters.and("subscription", subscriptionId);
+    }
     var query =
-        subscriptionId == null
+        conditions.isEmpty()
             ? alerts.findAll(newestFirst)
-            : alerts.find(
-                "subscriptionId = :subscription",
-                newestFirst,
-                Parameters.with("subscription", subscriptionId));
+            : alerts.find(String.join(" and ", conditions), newestFirst, parameters);
     return new Page<>(
         query.page(page, size).list().stream().map(AlertView::of).toList(),
         query.count(),

@@ -6,4 +6,9 @@ import java.util.UUID;
 
 /** Subscriptions in PostgreSQL. */
 @ApplicationScoped
-public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {}
+public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
+
+  long countByOwner(UUID ownerId) {
+    return count("ownerId", ownerId);
+  }
+}

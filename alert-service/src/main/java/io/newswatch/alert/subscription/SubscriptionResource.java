@@ -2,12 +2,17 @@ package io.newswatch.alert.subscription;
 
 import io.newswatch.common.web.Page;
 import io.newswatch.common.web.PageRequest;
+import io.newswatch.security.CurrentUser;
+import io.newswatch.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,15 +21,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** The subscriptions API. */
+/** The subscriptions API: officers manage their own, admins everyone's. */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 public class SubscriptionResource {
 
   private final SubscriptionService subscriptions;
+  private final CurrentUser caller;
 
-  SubscriptionResource(SubscriptionService subscriptions) {
+  SubscriptionResource(SubscriptionService subscriptions, CurrentUser caller) {
     this.subscriptions = subscriptions;
+    this.caller = caller;
   }
 
   @POST
@@ -32,7 +40,7 @@ public class SubscriptionResource {
   public Response create(
       @Valid @NotNull(message = "a JSON body is required") SubscriptionRequest request,
       UriInfo uri) {
-    SubscriptionView created = subscriptions.create(request);
+    SubscriptionView created = subscriptions.create(request, caller);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -40,12 +48,28 @@ public class SubscriptionResource {
 
   @GET
   public Page<SubscriptionView> list(@Valid @BeanParam PageRequest paging) {
-    return subscriptions.list(paging.page(), paging.size());
+    return subscriptions.list(caller, paging.page(), paging.size());
   }
 
   @GET
   @Path("/{id}")
   public SubscriptionView get(@PathParam("id") UUID id) {
-    return subscriptions.get(id);
+    return subscriptions.get(id, caller);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SubscriptionView update(
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a JSON body is required") SubscriptionRequest request) {
+    return subscriptions.update(id, request, caller);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") UUID id) {
+    subscriptions.delete(id, caller);
+    return Response.noContent().build();
   }
 }

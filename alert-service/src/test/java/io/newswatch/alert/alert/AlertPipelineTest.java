@@ -1,10 +1,12 @@
 package io.newswatch.alert.alert;
 
-import static io.restassured.RestAssured.given;
+import static io.newswatch.alert.TestUsers.as;
+import static io.newswatch.alert.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.newswatch.alert.TestUsers;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +33,13 @@ import org.junit.jupiter.api.Test;
 class AlertPipelineTest {
 
   private static final String KAFKA = SharedServers.kafkaBootstrapServers();
+
+  private String officer;
+
+  @BeforeEach
+  void newOfficer() {
+    officer = TestUsers.newOfficer();
+  }
 
   @Test
   void storesOneAlertPerSubscriptionAndItemHoweverOftenTheItemArrives() {
@@ -42,7 +52,7 @@ class AlertPipelineTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                as(officer)
                     .get("/alerts?subscriptionId={s}", subscription)
                     .then()
                     .body("total", equalTo(1))
@@ -54,7 +64,58 @@ class AlertPipelineTest {
     send(item);
     caughtUp();
 
-    given().get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(1));
+    as(officer).get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(1));
+  }
+
+  @Test
+  void anAlertIsSeenByItsOwnerAndAdminsOnly() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    subscribe("ISKP " + marker);
+    send(classified("ISIS-K fighters " + marker, true));
+    String alert =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> as(officer).get("/alerts").then().extract().<String>path("items[0].id"),
+                id -> id != null);
+    String other = TestUsers.newOfficer();
+
+    as(other).get("/alerts/{id}", alert).then().statusCode(404);
+    as(other).get("/alerts").then().body("total", equalTo(0));
+    as(officer).get("/alerts/{id}", alert).then().statusCode(200);
+    asAdmin().get("/alerts/{id}", alert).then().statusCode(200);
+  }
+
+  @Test
+  void aSubscriptionBelowItsMinimumSeverityOrDisabledGivesNoAlert() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String flashOnly =
+        as(officer)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"name\": \"flash\", \"query\": \"ISKP "
+                    + marker
+                    + "\", \"minSeverity\": \"flash\"}")
+            .post("/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String disabled =
+        as(officer)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"off\", \"query\": \"ISKP " + marker + "\", \"enabled\": false}")
+            .post("/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    send(classified("ISIS-K fighters " + marker, true));
+    caughtUp();
+
+    as(officer).get("/alerts?subscriptionId={s}", flashOnly).then().body("total", equalTo(0));
+    as(officer).get("/alerts?subscriptionId={s}", disabled).then().body("total", equalTo(0));
   }
 
   @Test
@@ -65,7 +126,7 @@ class AlertPipelineTest {
     send(classified("Wheat prices in Herat " + marker, false));
     caughtUp();
 
-    given().get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(0));
+    as(officer).get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(0));
   }
 
   @Test
@@ -86,8 +147,8 @@ class AlertPipelineTest {
 
   @Test
   void answersAnUnknownAlertWith404() {
-    given().get("/alerts/{id}", UUID.randomUUID()).then().statusCode(404);
-    assertThat(given().get("/alerts?size=0").statusCode()).isEqualTo(400);
+    as(officer).get("/alerts/{id}", UUID.randomUUID()).then().statusCode(404);
+    assertThat(as(officer).get("/alerts?size=0").statusCode()).isEqualTo(400);
   }
 
   private static void caughtUp() {
@@ -99,8 +160,8 @@ class AlertPipelineTest {
     TopicWriter.send(KAFKA, Topics.CLASSIFIED_ITEMS, item.id(), EventJson.writeString(item));
   }
 
-  private static String subscribe(String query) {
-    return given()
+  private String subscribe(String query) {
+    return as(officer)
         .contentType(ContentType.JSON)
         .body("{\"name\": \"test\", \"query\": \"" + query + "\"}")
         .post("/subscriptions")

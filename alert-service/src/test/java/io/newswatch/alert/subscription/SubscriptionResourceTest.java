@@ -1,16 +1,21 @@
 package io.newswatch.alert.subscription;
 
-import static io.restassured.RestAssured.given;
+import static io.newswatch.alert.TestUsers.as;
+import static io.newswatch.alert.TestUsers.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.newswatch.alert.TestUsers;
 import io.newswatch.stack.testing.KafkaTestResource;
 import io.newswatch.stack.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,12 +23,22 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 class SubscriptionResourceTest {
 
+  private String officer;
+
+  @BeforeEach
+  void newOfficer() {
+    officer = TestUsers.newOfficer();
+  }
+
+  private RequestSpecification json() {
+    return as(officer).contentType(ContentType.JSON);
+  }
+
   @Test
   void createsASubscriptionWith201AndItsLocation() {
     String location =
-        given()
-            .contentType(ContentType.JSON)
-            .body("{\"name\": \"ISKP watch\", \"query\": \"ISKP\"}")
+        json()
+            .body("{\"name\": \"ISKP watch\", \"query\": \"ISKP\", \"minSeverity\": \"priority\"}")
             .when()
             .post("/subscriptions")
             .then()
@@ -31,32 +46,32 @@ class SubscriptionResourceTest {
             .header("Location", containsString("/subscriptions/"))
             .body("id", notNullValue())
             .body("query", equalTo("ISKP"))
+            .body("minSeverity", equalTo("priority"))
+            .body("enabled", equalTo(true))
             .extract()
             .header("Location");
 
-    given().get(location).then().statusCode(200).body("name", equalTo("ISKP watch"));
+    as(officer).get(location).then().statusCode(200).body("name", equalTo("ISKP watch"));
   }
 
   @Test
-  void refusesAnIdOrTimestampInTheBody() {
-    given()
-        .contentType(ContentType.JSON)
+  void refusesAnIdOwnerOrTimestampInTheBody() {
+    json()
         .body(
             "{\"id\": \"00000000-0000-0000-0000-000000000001\", \"name\": \"n\", \"query\": \"q\","
+                + " \"ownerId\": \"00000000-0000-0000-0000-000000000002\","
                 + " \"createdAt\": \"2000-01-01T00:00:00Z\"}")
         .when()
         .post("/subscriptions")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors.field", hasItem("id"))
         .body("errors.message", hasItem("unknown field"));
   }
 
   @Test
   void refusesAMissingQueryNamingTheField() {
-    given()
-        .contentType(ContentType.JSON)
+    json()
         .body("{\"name\": \"no query\"}")
         .when()
         .post("/subscriptions")
@@ -71,8 +86,7 @@ class SubscriptionResourceTest {
   void refusesAQueryWithTooManyTermsNamingThePosition() {
     String query = "a ".repeat(20) + "extra";
 
-    given()
-        .contentType(ContentType.JSON)
+    json()
         .body("{\"name\": \"long\", \"query\": \"" + query + "\"}")
         .when()
         .post("/subscriptions")
@@ -84,16 +98,85 @@ class SubscriptionResourceTest {
   }
 
   @Test
+  void refusesAnUnknownSeverityAndChannelType() {
+    json()
+        .body("{\"name\": \"n\", \"query\": \"q\", \"minSeverity\": \"urgent\"}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("minSeverity"))
+        .body("errors[0].message", equalTo("expected one of routine, priority, flash"));
+    json()
+        .body("{\"name\": \"n\", \"query\": \"q\", \"channels\": [{\"type\": \"pigeon\"}]}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("channels[0].type"));
+  }
+
+  @Test
+  void anotherOfficersSubscriptionIsNotFoundAndNotListed() {
+    String id =
+        json()
+            .body("{\"name\": \"mine\", \"query\": \"Kunduz\"}")
+            .post("/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String other = TestUsers.newOfficer();
+
+    as(other).get("/subscriptions/{id}", id).then().statusCode(404);
+    as(other)
+        .contentType(ContentType.JSON)
+        .body("{\"name\": \"stolen\", \"query\": \"x\"}")
+        .put("/subscriptions/{id}", id)
+        .then()
+        .statusCode(404);
+    as(other).delete("/subscriptions/{id}", id).then().statusCode(404);
+    as(other).get("/subscriptions").then().body("total", equalTo(0));
+    as(officer).get("/subscriptions").then().body("items.id", hasItem(id));
+    asAdmin().get("/subscriptions?size=200").then().body("items.id", hasItem(id));
+    as(officer).get("/subscriptions/{id}", id).then().body("name", equalTo("mine"));
+  }
+
+  @Test
+  void updatesAndDeletesTheCallersSubscription() {
+    String id =
+        json()
+            .body("{\"name\": \"old\", \"query\": \"Kunduz\"}")
+            .post("/subscriptions")
+            .then()
+            .extract()
+            .path("id");
+
+    json()
+        .body("{\"name\": \"new\", \"query\": \"Kunduz clashes\", \"enabled\": false}")
+        .put("/subscriptions/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("new"))
+        .body("enabled", equalTo(false));
+    as(officer).delete("/subscriptions/{id}", id).then().statusCode(204);
+    as(officer).get("/subscriptions/{id}", id).then().statusCode(404);
+  }
+
+  @Test
   void answersAnUnknownSubscriptionWith404() {
-    given()
+    as(officer)
         .get("/subscriptions/00000000-0000-0000-0000-000000000000")
         .then()
         .statusCode(404)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body(not(containsString("Exception")));
   }
 
   @Test
   void servesTheOpenApiDocument() {
-    given().get("/q/openapi?format=json").then().statusCode(200).body("paths", notNullValue());
+    io.restassured.RestAssured.given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body("paths", notNullValue());
   }
 }

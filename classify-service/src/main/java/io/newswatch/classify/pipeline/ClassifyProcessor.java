@@ -1,10 +1,13 @@
 package io.newswatch.classify.pipeline;
 
-import io.newswatch.classify.tagging.Classification;
-import io.newswatch.classify.tagging.KeywordTagger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newswatch.classify.config.ClassifyConfig;
+import io.newswatch.classify.taxonomy.TaxonomyService;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
+import io.newswatch.taxonomy.classify.Classification;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * Reads raw items, tags them, and publishes them classified under the same key.
  *
  * <p>A raw record is acknowledged (and its offset committed) only after Kafka acknowledged the
- * classified record. A record that is not a raw item throws, is nacked, and goes to the dead-letter
- * topic with the reason in its headers, so the partition keeps moving.
+ * classified record. A record that is too large or not a raw item throws, is nacked, and goes to
+ * the dead-letter topic with the reason in its headers, so the partition keeps moving. Nothing is
+ * kept between records, so any number of instances share the partitions of one consumer group.
  */
 @ApplicationScoped
 public class ClassifyProcessor {
@@ -29,28 +33,46 @@ public class ClassifyProcessor {
   /** Channel mapped to {@link io.newswatch.events.Topics#CLASSIFIED_ITEMS}. */
   public static final String CLASSIFIED_ITEMS = "classified-items";
 
-  private final KeywordTagger tagger = new KeywordTagger(KeywordTagger.SKELETON_TABLE);
+  private final TaxonomyService taxonomy;
   private final Clock clock;
+  private final int maxRecordBytes;
+  private final Timer timer;
+  private final MeterRegistry registry;
 
-  ClassifyProcessor(Clock clock) {
+  ClassifyProcessor(
+      TaxonomyService taxonomy, Clock clock, ClassifyConfig config, MeterRegistry registry) {
+    this.taxonomy = taxonomy;
     this.clock = clock;
+    this.maxRecordBytes = config.maxRecordBytes();
+    this.registry = registry;
+    this.timer =
+        Timer.builder("newswatch.classify.duration")
+            .description("Time to classify one raw item")
+            .register(registry);
   }
 
   @Incoming(RAW_ITEMS)
   @Outgoing(CLASSIFIED_ITEMS)
   public Record<String, ClassifiedItem> classify(byte[] payload) {
+    if (payload != null && payload.length > maxRecordBytes) {
+      throw new OversizedRecordException(payload.length, maxRecordBytes);
+    }
     RawItem item = EventJson.read(payload, RawItem.class);
-    Classification classification = tagger.classify(item);
+    Classification classification = timer.record(() -> taxonomy.classifier().classify(item));
     ClassifiedItem classified =
         ClassifiedItem.of(
             item,
             classification.tags(),
             classification.severity(),
             classification.severityEvidence(),
-            KeywordTagger.SKELETON_VERSION,
+            classification.taxonomyVersion(),
             Instant.now(clock));
+    registry
+        .counter("newswatch.classify.items", "severity", classified.severity().name().toLowerCase())
+        .increment();
     Log.debugf(
-        "classified %s: %d tags, %s", item.id(), classified.tags().size(), classified.severity());
+        "classified %s: %d tags, %s, taxonomy %s",
+        item.id(), classified.tags().size(), classified.severity(), classified.taxonomyVersion());
     return Record.of(item.id(), classified);
   }
 }

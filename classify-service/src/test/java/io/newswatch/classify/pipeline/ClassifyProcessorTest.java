@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
+import io.newswatch.events.Evidence;
 import io.newswatch.events.RawItem;
+import io.newswatch.events.Severity;
 import io.newswatch.events.Tag;
 import io.newswatch.events.Topics;
+import io.newswatch.security.Roles;
 import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.KafkaTestResource;
 import io.newswatch.stack.testing.SharedServers;
 import io.newswatch.stack.testing.TopicReader;
 import io.newswatch.stack.testing.TopicWriter;
+import io.newswatch.taxonomy.load.TaxonomyLoader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @WithTestResource(KafkaTestResource.class)
 class ClassifyProcessorTest {
 
@@ -36,8 +42,48 @@ class ClassifyProcessorTest {
     ConsumerRecord<String, String> record = awaitOne(Topics.CLASSIFIED_ITEMS, item.id());
     ClassifiedItem classified = EventJson.read(record.value(), ClassifiedItem.class);
     assertThat(classified.item()).isEqualTo(item);
-    assertThat(classified.tags()).extracting(Tag::id).containsExactly("iskp", "af-badakhshan");
-    assertThat(classified.taxonomyVersion()).isNotBlank();
+    assertThat(classified.tags())
+        .filteredOn(t -> !t.inferred())
+        .extracting(Tag::id)
+        .containsExactly("iskp", "af-badakhshan");
+    assertThat(classified.tags())
+        .filteredOn(Tag::inferred)
+        .extracting(Tag::id)
+        .contains("af", "islamic-state");
+    assertThat(classified.taxonomyVersion()).isEqualTo(TaxonomyLoader.loadDefault().version());
+  }
+
+  @Test
+  void ratesAnAttackByAnArmedGroupInTheTitleAsFlash() {
+    RawItem item = Fixtures.rawItem("ISKP suicide bomber kills six in Kabul");
+
+    TopicWriter.send(KAFKA, Topics.RAW_ITEMS, item.id(), EventJson.writeString(item));
+
+    ClassifiedItem classified =
+        EventJson.read(awaitOne(Topics.CLASSIFIED_ITEMS, item.id()).value(), ClassifiedItem.class);
+    assertThat(classified.severity()).isEqualTo(Severity.FLASH);
+    assertThat(classified.severityEvidence())
+        .extracting(Evidence::text)
+        .containsExactly("suicide bomber", "kills");
+  }
+
+  @Test
+  void sendsAnOversizedRecordToTheDeadLetterTopicWithTheReasonAndKeepsGoing() {
+    RawItem big = Fixtures.rawItem("Badakhshan " + "x".repeat(30_000));
+    RawItem after = Fixtures.rawItem("Kunduz after the big one");
+
+    TopicWriter.send(KAFKA, Topics.RAW_ITEMS, big.id(), EventJson.writeString(big));
+    TopicWriter.send(KAFKA, Topics.RAW_ITEMS, after.id(), EventJson.writeString(after));
+
+    ConsumerRecord<String, String> dead = awaitOne(Topics.RAW_ITEMS_DEAD_LETTER, big.id());
+    assertThat(dead.value()).isEqualTo(EventJson.writeString(big));
+    assertThat(
+            new String(
+                dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+        .contains("exceeds the limit of 20000 bytes");
+    awaitOne(Topics.CLASSIFIED_ITEMS, after.id());
+    assertThat(TopicReader.snapshot(KAFKA, Topics.CLASSIFIED_ITEMS, r -> r.key().equals(big.id())))
+        .isEmpty();
   }
 
   @Test

@@ -26,12 +26,29 @@ public class Feed {
   @Column(nullable = false)
   public Instant createdAt;
 
+  @Column(nullable = false)
+  public int pollIntervalSeconds;
+
+  @Column(nullable = false)
+  public Instant nextPollAt;
+
+  @Column(nullable = false)
+  public boolean enabled;
+
+  @Column(length = 500)
+  public String disabledReason;
+
   public Instant lastFetchedAt;
+
+  public Instant lastSuccessAt;
 
   public Integer lastStatus;
 
   @Column(length = 500)
   public String lastError;
+
+  @Column(length = 100)
+  public String lastPolledBy;
 
   @Column(length = 1024)
   public String etag;
@@ -44,4 +61,9 @@ public class Feed {
 
   @Column(nullable = false)
   public long itemsPublished;
+
+  @Column(length = 100)
+  public String leaseOwner;
+
+  public Instant leaseUntil;
 }

@@ -1,25 +1,45 @@
 package io.newswatch.ingest.fetch;
 
+import io.newswatch.common.net.AllowList;
+import io.newswatch.common.net.UrlGuard;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.parse.FeedParser;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.net.http.HttpClient;
 
-/** Wires the plain fetching and parsing classes into CDI. */
+/** Wires the plain fetching, guarding and parsing classes into CDI. */
 @ApplicationScoped
 public class FetchBeans {
 
   @Produces
   @ApplicationScoped
-  FeedFetcher feedFetcher(IngestConfig config) {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  UrlGuard urlGuard(FetchAllowConfig allow) {
+    AllowList allowList = AllowList.parse(allow.allow().orElse(""));
+    if (!allowList.isEmpty()) {
+      Log.infof("URL guard admits these local endpoints: %s", allowList);
+    }
+    return UrlGuard.withSystemDns(allowList);
+  }
+
+  @Produces
+  @ApplicationScoped
+  FeedFetcher feedFetcher(UrlGuard guard, IngestConfig config) {
     return new FeedFetcher(
-        client, config.userAgent(), config.requestTimeout(), config.maxBodyBytes());
+        guard,
+        new FetchSettings(
+            config.userAgent(),
+            config.connectTimeout(),
+            config.readTimeout(),
+            config.requestTimeout(),
+            config.maxBodyBytes(),
+            config.maxRedirects(),
+            config.maxConnectionsPerHost()));
+  }
+
+  void closeFetcher(@Disposes FeedFetcher fetcher) {
+    fetcher.close();
   }
 
   @Produces

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Item ids, text limits and date clamping of raw items. */
 class ItemMapperTest {
 
   private static final Instant NOW = Instant.parse("2026-01-15T09:00:00Z");
@@ -67,5 +68,51 @@ class ItemMapperTest {
   })
   void normalisesLinks(String link, String expected) {
     assertThat(LinkNormalizer.normalize(link)).isEqualTo(expected);
+  }
+
+  @Test
+  void clampsADateFarInTheFutureToTheFetchTimeAndFlagsIt() {
+    FeedEntry entry = new FeedEntry("g", null, "t", "", "", Instant.parse("2030-01-01T00:00:00Z"));
+
+    RawItem item =
+        new ItemMapper(100).toRawItem("7", "https://f.example/rss", "S", null, entry, NOW);
+
+    assertThat(item.publishedAt()).isEqualTo(NOW);
+    assertThat(item.flags()).containsExactly(RawItem.FLAG_DATE_CLAMPED);
+  }
+
+  @Test
+  void clampsADateBefore1990AndFlagsIt() {
+    FeedEntry entry = new FeedEntry("g", null, "t", "", "", Instant.parse("1970-01-01T00:00:00Z"));
+
+    RawItem item =
+        new ItemMapper(100).toRawItem("7", "https://f.example/rss", "S", null, entry, NOW);
+
+    assertThat(item.publishedAt()).isEqualTo(ItemMapper.EARLIEST);
+    assertThat(item.flags()).containsExactly(RawItem.FLAG_DATE_CLAMPED);
+  }
+
+  @Test
+  void keepsADateSlightlyAheadOfOurClock() {
+    Instant soon = NOW.plusSeconds(3600);
+    FeedEntry entry = new FeedEntry("g", null, "t", "", "", soon);
+
+    RawItem item =
+        new ItemMapper(100).toRawItem("7", "https://f.example/rss", "S", null, entry, NOW);
+
+    assertThat(item.publishedAt()).isEqualTo(soon);
+    assertThat(item.flags()).isEmpty();
+  }
+
+  @Test
+  void anItemWithoutGuidOrLinkKeepsItsIdWhenItsFutureDateIsClamped() {
+    FeedEntry entry =
+        new FeedEntry(null, null, "Clashes", "", "", Instant.parse("2099-01-01T00:00:00Z"));
+    ItemMapper mapper = new ItemMapper(100);
+
+    String first = mapper.toRawItem("7", "u", "S", null, entry, NOW).id();
+    String later = mapper.toRawItem("7", "u", "S", null, entry, NOW.plusSeconds(600)).id();
+
+    assertThat(first).isEqualTo(later);
   }
 }

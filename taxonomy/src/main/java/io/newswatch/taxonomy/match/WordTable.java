@@ -1,0 +1,141 @@
+package io.newswatch.taxonomy.match;
+
+import io.newswatch.taxonomy.text.NormalizedText;
+import java.util.Arrays;
+
+/**
+ * The words of all phrases, each with a dense id; looked up straight from a text's characters
+ * without creating strings, since every word of every item passes through here.
+ */
+final class WordTable {
+
+  private int[] slots; // word id + 1, 0 = empty
+  private int[] hashes;
+  private char[] pool = new char[1024];
+  private int[] offsets = new int[64];
+  private int[] lengths = new int[64];
+  private int size;
+
+  WordTable() {
+    slots = new int[64];
+    hashes = new int[64];
+  }
+
+  int size() {
+    return size;
+  }
+
+  static int hash(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  /** The id of the word, or -1. {@code rawHash} is {@code 31 * h + c} over its characters. */
+  int find(NormalizedText text, int from, int length, int rawHash) {
+    int h = hash(rawHash);
+    int mask = slots.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      int id = entry - 1;
+      if (hashes[slot] == h && lengths[id] == length && same(id, text, from, length)) {
+        return id;
+      }
+    }
+  }
+
+  /** The id of {@code word}, or -1. */
+  int find(String word) {
+    int raw = 0;
+    for (int i = 0; i < word.length(); i++) {
+      raw = 31 * raw + word.charAt(i);
+    }
+    int h = hash(raw);
+    int mask = slots.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      int id = entry - 1;
+      if (hashes[slot] == h && lengths[id] == word.length() && same(id, word)) {
+        return id;
+      }
+    }
+  }
+
+  /** The id of the word, adding it if new. */
+  int add(String word) {
+    int raw = 0;
+    for (int i = 0; i < word.length(); i++) {
+      raw = 31 * raw + word.charAt(i);
+    }
+    int existing = find(word);
+    if (existing >= 0) {
+      return existing;
+    }
+    if ((size + 1) * 2 > slots.length) {
+      rehash(slots.length * 2);
+    }
+    int id = size++;
+    if (id == offsets.length) {
+      offsets = Arrays.copyOf(offsets, id * 2);
+      lengths = Arrays.copyOf(lengths, id * 2);
+    }
+    int offset = id == 0 ? 0 : offsets[id - 1] + lengths[id - 1];
+    while (offset + word.length() > pool.length) {
+      pool = Arrays.copyOf(pool, pool.length * 2);
+    }
+    word.getChars(0, word.length(), pool, offset);
+    offsets[id] = offset;
+    lengths[id] = word.length();
+    insert(id, hash(raw));
+    return id;
+  }
+
+  private boolean same(int id, NormalizedText text, int from, int length) {
+    int offset = offsets[id];
+    for (int i = 0; i < length; i++) {
+      if (pool[offset + i] != text.charAt(from + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean same(int id, String word) {
+    int offset = offsets[id];
+    for (int i = 0; i < word.length(); i++) {
+      if (pool[offset + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void insert(int id, int h) {
+    int mask = slots.length - 1;
+    int slot = h & mask;
+    while (slots[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = id + 1;
+    hashes[slot] = h;
+  }
+
+  private void rehash(int capacity) {
+    int[] oldSlots = slots;
+    int[] oldHashes = hashes;
+    slots = new int[capacity];
+    hashes = new int[capacity];
+    for (int i = 0; i < oldSlots.length; i++) {
+      if (oldSlots[i] != 0) {
+        insert(oldSlots[i] - 1, oldHashes[i]);
+      }
+    }
+  }
+}
