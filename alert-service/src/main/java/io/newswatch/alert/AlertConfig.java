@@ -2,6 +2,9 @@ package io.newswatch.alert;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of alert-service ({@code newswatch.alert.*}, or {@code NEWSWATCH_ALERT_*}). */
 @ConfigMapping(prefix = "newswatch.alert")
@@ -10,4 +13,49 @@ public interface AlertConfig {
   /** Most subscriptions one user may have. */
   @WithDefault("100")
   int maxSubscriptionsPerUser();
+
+  /**
+   * A taxonomy directory to use instead of the built-in one; defaults to classify-service's {@code
+   * NEWSWATCH_CLASSIFY_TAXONOMY_PATH}, since concept filters must name what the classifier tags.
+   * Read at start-up.
+   */
+  Optional<Path> taxonomyPath();
+
+  /**
+   * How often every instance applies subscription changes made elsewhere ({@code 0.5s}); changes
+   * made on this instance apply at once. Read by the scheduler.
+   */
+  @WithDefault("0.5s")
+  String indexRefreshInterval();
+
+  /** How long received items are kept, for story recognition and previews; at least 48 hours. */
+  @WithDefault("7d")
+  Duration itemRetention();
+
+  /** Two items are one story only when fetched within this time of each other. */
+  @WithDefault("48h")
+  Duration storyWindow();
+
+  /** Stored items a preview looks at when the request does not say. */
+  @WithDefault("100")
+  int previewItems();
+
+  /** The alert outbox. */
+  Outbox outbox();
+
+  /** Settings of the outbox relay. */
+  interface Outbox {
+
+    /** How often pending messages are retried ({@code 1s}). Read by the scheduler. */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Messages relayed per round. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long relayed messages are kept before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+  }
 }

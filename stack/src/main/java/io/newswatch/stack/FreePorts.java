@@ -23,6 +23,21 @@ public final class FreePorts {
     }
   }
 
+  /**
+   * Whether nothing listens on a port, on any address: the services bind every interface, so a
+   * program on the loopback address alone blocks them too. Connections of an earlier run that
+   * linger in TIME_WAIT do not count: servers bind with SO_REUSEADDR, as this check does.
+   */
+  public static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(port), 1);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The given port, or a free one when it is 0. */
   public static int orFree(int port) {
     return port == 0 ? pick() : port;

@@ -9,26 +9,35 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The whole system on one machine without Docker: the {@link Infrastructure} plus the three
- * packaged services as separate processes. Used by the launcher and by the system tests, so both
- * run NewsWatch the same way.
+ * The whole system on one machine without Docker: the {@link Infrastructure} plus the packaged
+ * services as separate processes, one or more instances of each. Used by the launcher and by the
+ * system tests, so both run NewsWatch the same way.
+ *
+ * <p>Instances of a service share its consumer group and database, each on its own HTTP port and
+ * with its own log file: {@code classify-service.log}, {@code classify-service-2.log}, ...
  */
 public final class LocalStack implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Infrastructure infrastructure;
-  private final Map<Service, ServiceProcess> services;
+  private final Builder options;
   private final Credentials admin;
+  private final Path logs;
+  private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+  private volatile Infrastructure infrastructure;
+  private boolean closed;
 
-  private LocalStack(
-      Infrastructure infrastructure, Map<Service, ServiceProcess> services, Credentials admin) {
-    this.infrastructure = infrastructure;
-    this.services = services;
+  private LocalStack(Builder options, Credentials admin, Path logs) {
+    this.options = options;
     this.admin = admin;
+    this.logs = logs;
+    for (Service service : Service.values()) {
+      services.put(service, new CopyOnWriteArrayList<>());
+    }
   }
 
   /** A user name and password. */
@@ -52,21 +61,153 @@ public final class LocalStack implements AutoCloseable {
     return admin;
   }
 
-  /** A running service. */
+  /** The first instance of a service. */
   public ServiceProcess service(Service service) {
-    return services.get(service);
+    List<ServiceProcess> running = services.get(service);
+    return running.isEmpty() ? null : running.get(0);
   }
 
-  /** Stops the services (gracefully, in reverse order), then broker and database. */
+  /** Every instance of a service started so far, in start order (killed ones included). */
+  public List<ServiceProcess> instances(Service service) {
+    return List.copyOf(services.get(service));
+  }
+
+  /**
+   * Where logs go unless told otherwise: {@code <data>/logs}, or the checkout's target/stack-logs.
+   */
+  public static Path defaultLogDirectory(Path projectRoot, Path dataDirectory) {
+    return dataDirectory != null
+        ? dataDirectory.toAbsolutePath().normalize().resolve("logs")
+        : projectRoot.toAbsolutePath().normalize().resolve("target/stack-logs");
+  }
+
+  /** Where the service logs go. */
+  public Path logDirectory() {
+    return logs;
+  }
+
+  /**
+   * Starts one more instance of a service on a free port and waits until it is ready, e.g. to
+   * replace one a test killed.
+   */
+  public ServiceProcess startInstance(Service service) {
+    ServiceProcess started = launch(service, 0);
+    started.awaitReady(READY_TIMEOUT);
+    options.progress.accept(started.name() + " ready at " + started.baseUri());
+    return started;
+  }
+
+  /**
+   * The environment a service instance gets: where Kafka and its database are, where users are
+   * checked, the first admin, and the builder's own variables.
+   */
+  public Map<String, String> environmentFor(Service service) {
+    Map<String, String> env = new LinkedHashMap<>(infrastructure.environmentFor(service));
+    // alert-service keeps the users; the other services check credentials with it.
+    env.put("NEWSWATCH_AUTH_DIRECTORY_URL", service(Service.ALERT).baseUri().toString());
+    env.put("NEWSWATCH_ADMIN_USER", admin.username());
+    env.put("NEWSWATCH_ADMIN_PASSWORD", admin.password());
+    env.putAll(options.environment);
+    return env;
+  }
+
+  /**
+   * Stops every service instance (gracefully, all at once: each finishes its own work), then broker
+   * and database. Safe to call while the stack is still starting, and more than once.
+   */
   @Override
   public void close() {
-    List<ServiceProcess> running = new ArrayList<>(services.values());
-    java.util.Collections.reverse(running);
-    try {
-      running.forEach(ServiceProcess::close);
-    } finally {
+    List<ServiceProcess> running = new ArrayList<>();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      services.values().forEach(running::addAll);
+    }
+    List<Thread> stopping = new ArrayList<>();
+    for (ServiceProcess process : running) {
+      Thread thread = new Thread(process::close, "stop-" + process.name());
+      thread.start();
+      stopping.add(thread);
+    }
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (infrastructure != null) {
       infrastructure.close();
     }
+  }
+
+  private void startAll() {
+    options.progress.accept("starting Kafka and PostgreSQL");
+    Infrastructure started = Infrastructure.start(options.dataDirectory);
+    synchronized (this) {
+      infrastructure = started;
+      if (closed) {
+        started.close();
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    options.progress.accept(
+        "Kafka at "
+            + started.kafka().bootstrapServers()
+            + ", PostgreSQL at 127.0.0.1:"
+            + started.postgres().port());
+    options.changed.accept(this);
+    // alert-service first: the others check credentials with it, so its URL must be known.
+    List<Service> order = List.of(Service.ALERT, Service.INGEST, Service.CLASSIFY);
+    for (Service service : order) {
+      for (int i = 0; i < options.instances.get(service); i++) {
+        launch(service, i == 0 ? options.ports.get(service) : 0);
+      }
+    }
+    for (Service service : Service.values()) {
+      for (ServiceProcess process : services.get(service)) {
+        process.awaitReady(READY_TIMEOUT);
+        options.progress.accept(process.name() + " ready at " + process.baseUri());
+      }
+    }
+  }
+
+  private ServiceProcess launch(Service service, int port) {
+    ServiceProcess process;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("stopped while starting");
+      }
+      int instance = services.get(service).size() + 1;
+      String name = instance == 1 ? service.module() : service.module() + "-" + instance;
+      Map<String, String> env =
+          service == Service.ALERT && services.get(Service.ALERT).isEmpty()
+              ? firstAlertEnvironment()
+              : environmentFor(service);
+      options.progress.accept("starting " + name);
+      process =
+          ServiceProcess.start(
+              name,
+              options.projectRoot.resolve(service.module()).resolve("target/quarkus-app"),
+              FreePorts.orFree(port),
+              env,
+              options.jvmOptions,
+              logs.resolve(name + ".log"));
+      services.get(service).add(process);
+    }
+    options.changed.accept(this);
+    return process;
+  }
+
+  /** The first alert-service is its own user directory: it needs no directory URL. */
+  private Map<String, String> firstAlertEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>(infrastructure.environmentFor(Service.ALERT));
+    env.put("NEWSWATCH_ADMIN_USER", admin.username());
+    env.put("NEWSWATCH_ADMIN_PASSWORD", admin.password());
+    env.putAll(options.environment);
+    return env;
   }
 
   /** Options of a local stack. */
@@ -75,15 +216,19 @@ public final class LocalStack implements AutoCloseable {
     private Path dataDirectory;
     private Path logDirectory;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> instances = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m"));
     private Consumer<String> progress = message -> {};
+    private Consumer<LocalStack> created = stack -> {};
+    private Consumer<LocalStack> changed = stack -> {};
     private String adminPassword = System.getenv("NEWSWATCH_ADMIN_PASSWORD");
 
     private Builder(Path projectRoot) {
       this.projectRoot = projectRoot.toAbsolutePath().normalize();
       for (Service service : Service.values()) {
         ports.put(service, service.defaultPort());
+        instances.put(service, 1);
       }
     }
 
@@ -99,9 +244,20 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** HTTP port of a service; 0 for a free one. */
+    /**
+     * HTTP port of the first instance of a service; 0 for a free one. Further ones get free ports.
+     */
     public Builder port(Service service, int port) {
       ports.put(service, port);
+      return this;
+    }
+
+    /** How many instances of a service to start (1 by default), in the same consumer group. */
+    public Builder instances(Service service, int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("at least one instance of " + service.module());
+      }
+      instances.put(service, count);
       return this;
     }
 
@@ -127,49 +283,34 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** Starts everything and waits until every service is ready. */
+    /**
+     * Called with the stack before anything starts, so that a caller can stop it (e.g. from a
+     * shutdown hook) even while it is starting.
+     */
+    public Builder onCreated(Consumer<LocalStack> created) {
+      this.created = created;
+      return this;
+    }
+
+    /** Called whenever a process was started, e.g. to record it in a state file. */
+    public Builder onChange(Consumer<LocalStack> changed) {
+      this.changed = changed;
+      return this;
+    }
+
+    /** Starts everything and waits until every instance is ready; stops all of it on failure. */
     public LocalStack start() {
-      progress.accept("starting Kafka and PostgreSQL");
-      Infrastructure infrastructure = Infrastructure.start(dataDirectory);
-      progress.accept(
-          "Kafka at "
-              + infrastructure.kafka().bootstrapServers()
-              + ", PostgreSQL at 127.0.0.1:"
-              + infrastructure.postgres().port());
-      Path logs = logDirectory != null ? logDirectory : defaultLogDirectory();
-      Map<Service, ServiceProcess> started = new EnumMap<>(Service.class);
       Credentials admin =
           new Credentials(
               "admin",
               adminPassword == null || adminPassword.isBlank()
                   ? generatedPassword()
                   : adminPassword);
-      LocalStack stack = new LocalStack(infrastructure, started, admin);
-      Map<Service, Integer> chosen = new EnumMap<>(Service.class);
-      ports.forEach((service, port) -> chosen.put(service, FreePorts.orFree(port)));
+      LocalStack stack =
+          new LocalStack(this, admin, logDirectory != null ? logDirectory : defaultLogDirectory());
+      created.accept(stack);
       try {
-        for (Service service : Service.values()) {
-          Map<String, String> env = new LinkedHashMap<>(infrastructure.environmentFor(service));
-          // alert-service keeps the users; the other services check credentials with it.
-          env.put("NEWSWATCH_AUTH_DIRECTORY_URL", "http://127.0.0.1:" + chosen.get(Service.ALERT));
-          env.put("NEWSWATCH_ADMIN_USER", admin.username());
-          env.put("NEWSWATCH_ADMIN_PASSWORD", admin.password());
-          env.putAll(environment);
-          progress.accept("starting " + service.module());
-          started.put(
-              service,
-              ServiceProcess.start(
-                  service.module(),
-                  projectRoot.resolve(service.module()).resolve("target/quarkus-app"),
-                  chosen.get(service),
-                  env,
-                  jvmOptions,
-                  logs.resolve(service.module() + ".log")));
-        }
-        for (ServiceProcess process : started.values()) {
-          process.awaitReady(READY_TIMEOUT);
-          progress.accept(process.name() + " ready at " + process.baseUri());
-        }
+        stack.startAll();
         return stack;
       } catch (RuntimeException e) {
         stack.close();
@@ -177,16 +318,15 @@ public final class LocalStack implements AutoCloseable {
       }
     }
 
-    private static String generatedPassword() {
+    /** A password for a first admin, when nobody chose one. */
+    public static String generatedPassword() {
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private Path defaultLogDirectory() {
-      return dataDirectory != null
-          ? dataDirectory.resolve("logs")
-          : projectRoot.resolve("target/stack-logs");
+      return LocalStack.defaultLogDirectory(projectRoot, dataDirectory);
     }
   }
 }

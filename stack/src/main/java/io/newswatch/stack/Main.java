@@ -1,131 +1,86 @@
 package io.newswatch.stack;
 
-import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The local stack launcher: {@code java -jar stack/target/newswatch-launcher.jar up [options]}.
+ * The local stack launcher: {@code ./newswatch up|demo|status|stop}, or {@code java -jar
+ * stack/target/newswatch-launcher.jar} with the same arguments.
  *
- * <p>Starts Kafka, PostgreSQL and the three packaged services, prints where they listen, and runs
- * until Ctrl-C or SIGTERM, then stops everything it started.
+ * <p>{@code up} and {@code demo} start Kafka, PostgreSQL and the packaged services, print where
+ * they listen, and run until Ctrl-C or SIGTERM, then stop everything they started.
  */
 public final class Main {
 
   private static final String USAGE =
       """
-      usage: java -jar stack/target/newswatch-launcher.jar up|demo [options]
+      usage: %1$s <command> [options]
 
-        up                  start Kafka, PostgreSQL and the three services
-        demo                the same, plus a demo feed and an ISKP subscription; prints alerts
+      commands:
+        demo                start NewsWatch with demo feeds, a watch officer and the subscription
+                            'ISKP OR Badakhshan'; print alerts as they arrive
+        up                  start NewsWatch without demo data
+        status              show what runs
+        stop                stop NewsWatch (one started with --detach, or in another terminal)
+        help                this text
 
-      options:
-        --data DIR          keep Kafka and PostgreSQL data in DIR between runs (default: temporary)
-        --root DIR          the NewsWatch checkout with packaged services (default: .)
-        --<service>-port N  HTTP port of a service (defaults 8081, 8082, 8083; 0 = any free port)
+      options of up (demo takes the ports and --scale):
+        --feeds FILE.opml   import the feeds of an OPML file once NewsWatch is up
+        --data DIR          keep Kafka and PostgreSQL data in DIR between runs (default: temporary,
+                            deleted when NewsWatch stops); logs go to DIR/logs
+        --detach            start in the background and return once NewsWatch is ready
+        --ingest-port N     HTTP port of ingest-service (default 8081; 0 = any free port)
+        --classify-port N   HTTP port of classify-service (default 8082)
+        --alert-port N      HTTP port of alert-service (default 8083)
+        --scale SERVICE=N   run N instances of a service (ingest, classify or alert), in the same
+                            consumer group, on free ports after the first
+        --root DIR          the NewsWatch checkout (default: the current directory)
+
+      environment: NEWSWATCH_ADMIN_PASSWORD (the first admin's password, for new data),
+      NEWSWATCH_FETCH_ALLOW and every other NEWSWATCH_* or QUARKUS_* variable reach the services.
       """;
 
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Deque<String> arguments = new ArrayDeque<>(List.of(args));
-    String command = arguments.pollFirst();
-    if (!"up".equals(command) && !"demo".equals(command)) {
-      System.err.print(USAGE);
-      System.exit(2);
-    }
-    boolean demo = "demo".equals(command);
-    FeedServer demoFeeds = demo ? FeedServer.start() : null;
-    Path root = Path.of(".");
-    Path data = null;
-    int[] ports = {
-      Service.INGEST.defaultPort(), Service.CLASSIFY.defaultPort(), Service.ALERT.defaultPort()
-    };
-    while (!arguments.isEmpty()) {
-      String option = arguments.removeFirst();
-      String value = arguments.pollFirst();
-      if (value == null) {
-        fail("option " + option + " needs a value");
-      }
-      switch (option) {
-        case "--data" -> data = Path.of(value);
-        case "--root" -> root = Path.of(value);
-        case "--ingest-port" -> ports[0] = port(option, value);
-        case "--classify-port" -> ports[1] = port(option, value);
-        case "--alert-port" -> ports[2] = port(option, value);
-        default -> fail("unknown option " + option);
-      }
-    }
-    LocalStack.Builder options =
-        LocalStack.builder(root)
-            .dataDirectory(data)
-            .port(Service.INGEST, ports[0])
-            .port(Service.CLASSIFY, ports[1])
-            .port(Service.ALERT, ports[2])
-            .progress(message -> System.out.println("[newswatch] " + message));
-    if (demoFeeds != null) {
-      // The demo feed is served on loopback, which the services' URL guard admits only when told.
-      options.environment("NEWSWATCH_FETCH_ALLOW", demoFeeds.hostAndPort());
-    }
-
-    LocalStack stack = options.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("[newswatch] stopping");
-                  main.interrupt();
-                  stack.close();
-                  if (demoFeeds != null) {
-                    demoFeeds.close();
-                  }
-                  stopped.countDown();
-                },
-                "newswatch-stop"));
-    System.out.println("[newswatch] NewsWatch is up; Ctrl-C stops it.");
-    System.out.println(
-        "[newswatch]   sign in as "
-            + stack.admin().username()
-            + " with password "
-            + stack.admin().password()
-            + " (applies to a fresh database; set NEWSWATCH_ADMIN_PASSWORD to choose it)");
-    for (Service service : Service.values()) {
-      System.out.printf(
-          "[newswatch]   %-17s %s   (log: %s)%n",
-          service.module(), stack.service(service).baseUri(), stack.service(service).logFile());
-    }
-    if (demoFeeds != null) {
-      try {
-        new Demo(stack, demoFeeds, System.out).run();
-      } catch (java.io.IOException e) {
-        System.out.println("[newswatch] demo failed: " + e.getMessage());
-      } catch (InterruptedException e) {
-        // Ctrl-C: the shutdown hook stops the stack
-      }
-    }
-    stopped.await();
-  }
-
-  private static int port(String option, String value) {
+    String program =
+        System.getProperty("newswatch.program", "java -jar stack/target/newswatch-launcher.jar");
+    LauncherOptions options;
     try {
-      int port = Integer.parseInt(value);
-      if (port < 0 || port > 65535) {
-        fail(option + " must be a port number between 0 and 65535, was " + value);
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      fail(option + " must be a port number, was " + value);
-      return -1;
+      options = LauncherOptions.parse(List.of(args));
+    } catch (LauncherOptions.UsageException e) {
+      System.err.println("newswatch: " + e.getMessage());
+      System.err.println("'" + program + " help' lists the commands and options.");
+      System.exit(2);
+      return;
     }
+    System.exit(run(options, program));
   }
 
-  private static void fail(String message) {
-    System.err.println("newswatch: " + message);
-    System.err.print(USAGE);
-    System.exit(2);
+  private static int run(LauncherOptions options, String program) throws InterruptedException {
+    switch (options.command()) {
+      case HELP -> {
+        System.out.print(String.format(USAGE, program));
+        return 0;
+      }
+      case STATUS -> {
+        return StackControl.status(options.root(), System.out, program);
+      }
+      case STOP -> {
+        return StackControl.stop(options.root(), System.out);
+      }
+      default -> {
+        Launcher launcher = new Launcher(options, System.out, program);
+        try {
+          if (!options.background()) {
+            // The background launcher's parent has checked already, and holds nothing now.
+            launcher.check();
+          }
+          return options.detach() ? launcher.runDetached() : launcher.runHere();
+        } catch (Launcher.CannotStart e) {
+          System.err.println("newswatch: " + e.getMessage());
+          return 1;
+        }
+      }
+    }
   }
 }

@@ -15,7 +15,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One subscription matched one item: what matched, and a snapshot of the item. */
+/**
+ * One subscription matched one story: what matched, a snapshot of the first item, and where the
+ * watch officers are with it.
+ */
 @Entity
 @Table(name = "alert")
 public class Alert {
@@ -29,6 +32,11 @@ public class Alert {
   @Column(nullable = false)
   public UUID ownerId;
 
+  /** The story: every copy of it, from any feed, is a source of this one alert. */
+  @Column(nullable = false)
+  public UUID storyId;
+
+  /** The first item of the story that matched. */
   @Column(nullable = false, length = 32)
   public String itemId;
 
@@ -57,4 +65,18 @@ public class Alert {
 
   @Column(nullable = false)
   public Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  public AlertStatus status;
+
+  @Column(length = 64)
+  public String acknowledgedBy;
+
+  public Instant acknowledgedAt;
+
+  @Column(length = 64)
+  public String resolvedBy;
+
+  public Instant resolvedAt;
 }

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An alert as the API shows it. */
+/** An alert as the API shows it: the first item, what matched, every source, and its status. */
 public record AlertView(
     UUID id,
     UUID subscriptionId,
+    UUID storyId,
     String itemId,
     String title,
     String url,
@@ -19,12 +20,19 @@ public record AlertView(
     Severity severity,
     List<MatchedTerm> matches,
     List<Tag> tags,
+    List<SourceView> sources,
+    AlertStatus status,
+    String acknowledgedBy,
+    Instant acknowledgedAt,
+    String resolvedBy,
+    Instant resolvedAt,
     Instant createdAt) {
 
-  static AlertView of(Alert alert) {
+  static AlertView of(Alert alert, List<SourceView> sources) {
     return new AlertView(
         alert.id,
         alert.subscriptionId,
+        alert.storyId,
         alert.itemId,
         alert.title,
         alert.url,
@@ -33,6 +41,12 @@ public record AlertView(
         alert.severity,
         alert.matches,
         alert.tags,
+        sources,
+        alert.status,
+        alert.acknowledgedBy,
+        alert.acknowledgedAt,
+        alert.resolvedBy,
+        alert.resolvedAt,
         alert.createdAt);
   }
 }

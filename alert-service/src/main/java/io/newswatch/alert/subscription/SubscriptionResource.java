@@ -28,10 +28,13 @@ import java.util.UUID;
 public class SubscriptionResource {
 
   private final SubscriptionService subscriptions;
+  private final SubscriptionPreview previews;
   private final CurrentUser caller;
 
-  SubscriptionResource(SubscriptionService subscriptions, CurrentUser caller) {
+  SubscriptionResource(
+      SubscriptionService subscriptions, SubscriptionPreview previews, CurrentUser caller) {
     this.subscriptions = subscriptions;
+    this.previews = previews;
     this.caller = caller;
   }
 
@@ -44,6 +47,18 @@ public class SubscriptionResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
+  }
+
+  /**
+   * Tries a query on the items received last ({@code items}, default 100) or on a posted {@code
+   * text}: which would match, and where.
+   */
+  @POST
+  @Path("/preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PreviewView preview(
+      @Valid @NotNull(message = "a JSON body is required") PreviewRequest request) {
+    return previews.preview(request);
   }
 
   @GET

@@ -3,16 +3,17 @@ package io.newswatch.alert.subscription;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.alert.audit.AuditLog;
-import io.newswatch.alert.matching.KeywordQuery;
-import io.newswatch.alert.matching.QuerySyntaxException;
+import io.newswatch.alert.matching.MatchingTaxonomy;
+import io.newswatch.alert.query.QuerySyntaxException;
 import io.newswatch.common.web.Page;
 import io.newswatch.common.web.Problem.FieldError;
 import io.newswatch.common.web.ProblemException;
-import io.newswatch.events.Severity;
 import io.newswatch.security.CurrentUser;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Subscriptions of the caller (all of them for admins): create, read, update, delete, each change
- * audited; and the compiled form the matcher uses.
+ * audited. Every change is ordered under one lock and logged by the database (see {@link
+ * SubscriptionMatcher}), so that every instance's index follows it.
  */
 @ApplicationScoped
 @Transactional
@@ -33,19 +35,32 @@ public class SubscriptionService {
   private final AuditLog audit;
   private final AlertConfig config;
   private final Clock clock;
+  private final MatchingTaxonomy taxonomy;
+  private final EntityManager entityManager;
+  private final Event<SubscriptionsChanged> changed;
 
   SubscriptionService(
-      SubscriptionRepository subscriptions, AuditLog audit, AlertConfig config, Clock clock) {
+      SubscriptionRepository subscriptions,
+      AuditLog audit,
+      AlertConfig config,
+      Clock clock,
+      MatchingTaxonomy taxonomy,
+      EntityManager entityManager,
+      Event<SubscriptionsChanged> changed) {
     this.subscriptions = subscriptions;
     this.audit = audit;
     this.config = config;
     this.clock = clock;
+    this.taxonomy = taxonomy;
+    this.entityManager = entityManager;
+    this.changed = changed;
   }
 
   /** Stores a subscription of the caller; 400 with the position when the query does not parse. */
   public SubscriptionView create(SubscriptionRequest request, CurrentUser caller) {
     check(request);
     UUID owner = UUID.fromString(caller.id());
+    SubscriptionsChanged.lock(entityManager);
     if (subscriptions.countByOwner(owner) >= config.maxSubscriptionsPerUser()) {
       throw new ProblemException(
           409, "at most " + config.maxSubscriptionsPerUser() + " subscriptions per user");
@@ -58,6 +73,7 @@ public class SubscriptionService {
     subscriptions.persist(subscription);
     SubscriptionView view = SubscriptionView.of(subscription);
     audit.created(caller.username(), ENTITY, subscription.id.toString(), view);
+    changed.fire(new SubscriptionsChanged());
     return view;
   }
 
@@ -84,27 +100,23 @@ public class SubscriptionService {
   /** Replaces what the caller may set. */
   public SubscriptionView update(UUID id, SubscriptionRequest request, CurrentUser caller) {
     check(request);
+    SubscriptionsChanged.lock(entityManager);
     Subscription subscription = visible(id, caller);
     SubscriptionView before = SubscriptionView.of(subscription);
     apply(request, subscription);
     SubscriptionView after = SubscriptionView.of(subscription);
     audit.updated(caller.username(), ENTITY, id.toString(), before, after);
+    changed.fire(new SubscriptionsChanged());
     return after;
   }
 
   public void delete(UUID id, CurrentUser caller) {
+    SubscriptionsChanged.lock(entityManager);
     Subscription subscription = visible(id, caller);
     SubscriptionView before = SubscriptionView.of(subscription);
     subscriptions.delete(subscription);
     audit.deleted(caller.username(), ENTITY, id.toString(), before);
-  }
-
-  /** Every enabled subscription with its parsed query, for matching. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Compiled> compiled() {
-    return subscriptions.list("enabled", true).stream()
-        .map(s -> new Compiled(s.id, s.ownerId, s.name, s.minSeverity, KeywordQuery.parse(s.query)))
-        .toList();
+    changed.fire(new SubscriptionsChanged());
   }
 
   /** A subscription the caller may see: their own, or any for an admin; 404 otherwise. */
@@ -124,12 +136,11 @@ public class SubscriptionService {
     subscription.updatedAt = Instant.now(clock);
   }
 
-  private static void check(SubscriptionRequest request) {
+  private void check(SubscriptionRequest request) {
     try {
-      KeywordQuery.parse(request.query());
+      taxonomy.resolver().resolve(request.query());
     } catch (QuerySyntaxException e) {
-      throw ProblemException.badField(
-          "query", "syntax error at position " + e.position() + ": expected " + e.expected());
+      throw queryProblem(e);
     }
     List<FieldError> channelProblems = Channels.problems(request.channelsOrEmpty());
     if (!channelProblems.isEmpty()) {
@@ -137,7 +148,9 @@ public class SubscriptionService {
     }
   }
 
-  /** A subscription ready to match. */
-  public record Compiled(
-      UUID id, UUID ownerId, String name, Severity minSeverity, KeywordQuery query) {}
+  /** 400 naming the query field, the position and what was expected there. */
+  static ProblemException queryProblem(QuerySyntaxException e) {
+    return ProblemException.badField(
+        "query", "syntax error at position " + e.position() + ": expected " + e.expected());
+  }
 }

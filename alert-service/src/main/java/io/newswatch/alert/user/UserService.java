@@ -1,6 +1,7 @@
 package io.newswatch.alert.user;
 
 import io.newswatch.alert.audit.AuditLog;
+import io.newswatch.alert.subscription.SubscriptionsChanged;
 import io.newswatch.common.web.Page;
 import io.newswatch.common.web.Problem.FieldError;
 import io.newswatch.common.web.ProblemException;
@@ -78,6 +79,8 @@ public class UserService {
    * deleting is never the last one, and nobody locks everybody out.
    */
   public void delete(UUID id, CurrentUser caller) {
+    // Deleting a user deletes their subscriptions: order it with other subscription changes.
+    SubscriptionsChanged.lock(users.getEntityManager());
     AppUser user = find(id);
     if (user.id.toString().equals(caller.id())) {
       throw new ProblemException(409, "you cannot delete yourself");

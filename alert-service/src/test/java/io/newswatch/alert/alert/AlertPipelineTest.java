@@ -5,10 +5,14 @@ import static io.newswatch.alert.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.newswatch.alert.TestUsers;
+import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
+import io.newswatch.events.MatchedTerm;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.Severity;
 import io.newswatch.events.Topics;
@@ -22,7 +26,10 @@ import io.newswatch.stack.testing.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +72,127 @@ class AlertPipelineTest {
     caughtUp();
 
     as(officer).get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(1));
+  }
+
+  @Test
+  void oneStoryFromThreeFeedsGivesOneAlertWithThreeSources() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+    String body =
+        "Fighters of the Islamic State Khorasan Province attacked a checkpoint near Fayzabad on"
+            + " Tuesday night, killing four police officers, the provincial spokesman said; "
+            + marker;
+    String link = "https://www.wire.example.org/2026/kunduz-" + marker;
+    // The same article from a second feed (other scheme, tracking parameters), and the same wire
+    // copy under another headline and link from a third feed, with a dateline added.
+    ClassifiedItem first = copy("11", "ISKP attack near Fayzabad", body, link);
+    ClassifiedItem second =
+        copy(
+            "12",
+            "Attack near Fayzabad",
+            "",
+            "http://wire.example.org/2026/kunduz-" + marker + "?utm_source=rss");
+    ClassifiedItem third =
+        copy(
+            "13",
+            "Four police killed",
+            "FAYZABAD (AP) - " + body,
+            "https://other.example.net/story/" + marker);
+
+    send(first);
+    caughtUp();
+    send(second);
+    send(third);
+    caughtUp();
+
+    JsonPath alerts =
+        as(officer).get("/alerts?subscriptionId={s}", subscription).then().extract().jsonPath();
+    assertThat(alerts.getInt("total")).isEqualTo(1);
+    assertThat(alerts.getList("items[0].sources.itemId"))
+        .containsExactlyInAnyOrder(first.id(), second.id(), third.id());
+    assertThat(alerts.getList("items[0].sources.feedId"))
+        .containsExactlyInAnyOrder("11", "12", "13");
+    assertThat(alerts.getString("items[0].itemId")).isEqualTo(first.id());
+  }
+
+  @Test
+  void aCopyReceivedBeforeTheMatchingOneBecomesASourceToo() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+    String link = "https://wire.example.org/early-" + marker;
+    ClassifiedItem early = copy("21", "Attack reported", "", link);
+    ClassifiedItem matching =
+        copy("22", "ISKP claims attack " + marker, "", link + "?utm_medium=x");
+
+    send(early);
+    caughtUp();
+    send(matching);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        as(officer)
+                            .get("/alerts?subscriptionId={s}", subscription)
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getList("items[0].sources.itemId"))
+                    .containsExactlyInAnyOrder(early.id(), matching.id()));
+  }
+
+  @Test
+  void publishesOneAlertEventKeyedByTheAlertId() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+    ClassifiedItem item = classified("ISIS-K fighters in Badakhshan " + marker, true);
+
+    send(item);
+    String alert =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    as(officer)
+                        .get("/alerts?subscriptionId={s}", subscription)
+                        .then()
+                        .extract()
+                        .<String>path("items[0].id"),
+                id -> id != null);
+
+    AlertEvent event =
+        EventJson.read(
+            TopicReader.awaitOne(KAFKA, Topics.ALERTS, alert, Duration.ofSeconds(30)).value(),
+            AlertEvent.class);
+    assertThat(event.subscriptionId()).isEqualTo(subscription);
+    assertThat(event.owner()).isEqualTo(officer);
+    assertThat(event.item().id()).isEqualTo(item.id());
+    assertThat(event.matches()).extracting(MatchedTerm::text).contains("ISIS-K", marker);
+    assertThat(event.severity()).isEqualTo(Severity.PRIORITY);
+
+    send(item); // redelivered: no second alert, no second event
+    caughtUp();
+    assertThat(TopicReader.snapshot(KAFKA, Topics.ALERTS, r -> alert.equals(r.key()))).hasSize(1);
+  }
+
+  @Test
+  void previewsAQueryOnTheItemsReceivedLast() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    ClassifiedItem item = classified("ISIS-K fighters in Badakhshan " + marker, true);
+    send(item);
+    caughtUp();
+
+    as(officer)
+        .contentType(ContentType.JSON)
+        .body("{\"query\": \"ISKP " + marker + "\", \"items\": 50}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(200)
+        .body("searched", lessThanOrEqualTo(50))
+        .body("matches.size()", equalTo(1))
+        .body("matches[0].itemId", equalTo(item.id()))
+        .body("matches[0].matches.term", hasItem(marker));
   }
 
   @Test
@@ -169,6 +297,24 @@ class AlertPipelineTest {
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  private static ClassifiedItem copy(String feed, String title, String summary, String url) {
+    RawItem raw =
+        RawItem.of(
+            Fixtures.newItemId(),
+            feed,
+            "https://feed" + feed + ".example.org/rss",
+            "Feed " + feed,
+            url,
+            title,
+            summary,
+            "",
+            "en",
+            null,
+            Instant.parse("2026-01-15T08:00:00Z"),
+            List.of());
+    return Fixtures.classified(raw, Severity.PRIORITY, Fixtures.iskpInTitle(0, 4, "ISKP"));
   }
 
   private static ClassifiedItem classified(String title, boolean taggedIskp) {

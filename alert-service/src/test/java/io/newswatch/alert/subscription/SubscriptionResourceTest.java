@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.newswatch.alert.TestUsers;
 import io.newswatch.stack.testing.KafkaTestResource;
@@ -84,7 +85,7 @@ class SubscriptionResourceTest {
 
   @Test
   void refusesAQueryWithTooManyTermsNamingThePosition() {
-    String query = "a ".repeat(20) + "extra";
+    String query = "a ".repeat(32) + "extra";
 
     json()
         .body("{\"name\": \"long\", \"query\": \"" + query + "\"}")
@@ -94,7 +95,70 @@ class SubscriptionResourceTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("query"))
         .body(
-            "errors[0].message", equalTo("syntax error at position 40: expected at most 20 terms"));
+            "errors[0].message", equalTo("syntax error at position 64: expected at most 32 terms"));
+  }
+
+  @Test
+  void refusesAQuerySyntaxErrorWithThePositionAndWhatWasExpected() {
+    json()
+        .body("{\"name\": \"n\", \"query\": \"(ISKP OR Taliban\"}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("query"))
+        .body(
+            "errors[0].message",
+            equalTo("syntax error at position 16: expected ')' to close the '(' at position 0"));
+    json()
+        .body("{\"name\": \"n\", \"query\": \"ISKP region:Atlantis\"}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors[0].message", containsString("position 12: expected a region of the taxonomy"));
+  }
+
+  @Test
+  void previewsAQueryOnAPostedTextWithWhatMatched() {
+    json()
+        .body(
+            "{\"query\": \"ISKP region:Badakhshan\", \"text\": {\"title\": \"Islamic State"
+                + " Khorasan Province claims attack\", \"text\": \"Officials in Fayzabad said two"
+                + " were killed.\"}}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(200)
+        .body("searched", equalTo(1))
+        .body("matches[0].itemId", nullValue())
+        .body("matches[0].matches.term", hasItem("ISKP"))
+        .body("matches[0].matches.text", hasItem("Islamic State Khorasan Province"))
+        .body("matches[0].matches.text", hasItem("Fayzabad"))
+        .body("matches[0].tags.id", hasItem("iskp"));
+    json()
+        .body("{\"query\": \"Taliban\", \"text\": {\"title\": \"Wheat prices in Herat\"}}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(200)
+        .body("matches.size()", equalTo(0));
+    json()
+        .body("{\"query\": \"NOT Taliban\", \"items\": 10}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("query"));
+    json()
+        .body("{\"query\": \"Taliban\", \"items\": 5000}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("items"));
+    io.restassured.RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body("{\"query\": \"Taliban\"}")
+        .post("/subscriptions/preview")
+        .then()
+        .statusCode(401);
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -150,37 +151,16 @@ public class FeedPoller {
       result = fetcher.fetch(feed.url(), feed.etag(), feed.lastModified());
     } catch (FetchException e) {
       Duration took = since(started);
-      metrics.fetched(e.reason().name().toLowerCase(java.util.Locale.ROOT), null, took);
+      metrics.fetched(e.reason().name().toLowerCase(Locale.ROOT), null, took);
       PollOutcome outcome =
           e.reason() == FetchException.Reason.HOST_BUSY
-              ? new PollOutcome(
-                  PollOutcome.Kind.POSTPONED,
-                  fetchedAt,
-                  null,
-                  e.getMessage(),
-                  0,
-                  null,
-                  null,
-                  false,
-                  null,
-                  null)
+              ? PollOutcome.postponed(fetchedAt, e.getMessage())
               : PollOutcome.failure(fetchedAt, null, e.getMessage(), 0);
       return finish(feed, outcome, 0, 0, false, took);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      PollOutcome outcome =
-          new PollOutcome(
-              PollOutcome.Kind.POSTPONED,
-              fetchedAt,
-              null,
-              "interrupted",
-              0,
-              null,
-              null,
-              false,
-              null,
-              null);
-      return finish(feed, outcome, 0, 0, false, since(started));
+      return finish(
+          feed, PollOutcome.postponed(fetchedAt, "interrupted"), 0, 0, false, since(started));
     }
     Duration fetchTime = since(started);
     String movedTo = result.permanentUrl() == null ? null : result.permanentUrl().toString();

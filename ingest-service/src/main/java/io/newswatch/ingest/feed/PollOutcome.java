@@ -48,6 +48,11 @@ record PollOutcome(
         Kind.FAILURE, at, status, error, published, null, null, false, null, null);
   }
 
+  /** Not polled now (the host is busy with our other fetches, or the poll was interrupted). */
+  static PollOutcome postponed(Instant at, String reason) {
+    return new PollOutcome(Kind.POSTPONED, at, null, reason, 0, null, null, false, null, null);
+  }
+
   /** The same outcome, noting a permanent move. */
   PollOutcome withMovedTo(String url) {
     return new PollOutcome(

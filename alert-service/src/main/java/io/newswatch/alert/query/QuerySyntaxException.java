@@ -1,4 +1,4 @@
-package io.newswatch.alert.matching;
+package io.newswatch.alert.query;
 
 /** A subscription query that cannot be parsed: where, and what was expected there. */
 public class QuerySyntaxException extends RuntimeException {

@@ -1,0 +1,108 @@
+package io.newswatch.alert.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.events.RawItem;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StoryFingerprintTest {
+
+  private static final String WIRE =
+      "The attack on the checkpoint in Kunduz city killed four police officers and wounded six"
+          + " others, the provincial governor's spokesman said on Tuesday, adding that the attackers"
+          + " fled.";
+
+  @ParameterizedTest(name = "{0} ~ {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://www.example.org/news/1       | http://example.org/news/1/                       | true",
+        "https://example.org/news/1?utm_source=rss&id=4 | https://EXAMPLE.org/news/1?id=4#top    | true",
+        "https://m.example.org/a?b=2&a=1      | https://example.org/a?a=1&b=2                    | true",
+        "https://example.org:443/a            | https://example.org/a                            | true",
+        "https://example.org/news/1           | https://example.org/news/2                       | false",
+        "https://example.org/a?id=1           | https://example.org/a?id=2                       | false",
+        "https://example.org/a                | https://example.com/a                            | false",
+      })
+  void linksOfOneArticleHaveOneKey(String a, String b, boolean same) {
+    assertThat(StoryFingerprint.linkKey(a).equals(StoryFingerprint.linkKey(b))).isEqualTo(same);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a dateline and one word changed | KABUL (Reuters) - The attack on the checkpoint in Kunduz"
+            + " city killed four police officers and wounded six others, the provincial governor's"
+            + " spokesman said on Tuesday, adding that the attackers escaped. | true",
+        "the last clause cut | The attack on the checkpoint in Kunduz city killed four police"
+            + " officers and wounded six others, the provincial governor's spokesman said on"
+            + " Tuesday. | true",
+        "another story from the same template | The attack on a checkpoint in Kandahar killed two"
+            + " soldiers and wounded three others, the provincial police chief said on"
+            + " Wednesday. | false",
+        "an unrelated story | Prices of wheat and cooking oil rose again in markets in Herat and"
+            + " Mazar-i-Sharif, traders said, as imports through Hairatan slowed. | false",
+      })
+  void copiesOfOneWireStoryHaveTheSameText(String what, String other, boolean same) {
+    StoryFingerprint first = StoryFingerprint.of(item("Attack in Kunduz", WIRE));
+    StoryFingerprint second = StoryFingerprint.of(item("Four police killed", other));
+
+    assertThat(first.sameText(second)).isEqualTo(same);
+    assertThat(second.sameText(first)).isEqualTo(same);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"Snow closes the Salang pass", "Short title and a short summary"})
+  void aShortTextHasNoTextFingerprint(String title) {
+    StoryFingerprint fingerprint = StoryFingerprint.of(item(title, ""));
+
+    assertThat(fingerprint.simHash()).isNull();
+    assertThat(fingerprint.bands()).isEmpty();
+    assertThat(fingerprint.sameText(fingerprint)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"a dateline | KABUL (Reuters) - "})
+  void nearFingerprintsShareABandAndALockKey(String what, String prefix) {
+    StoryFingerprint first = StoryFingerprint.of(item("A", WIRE));
+    StoryFingerprint second = StoryFingerprint.of(item("B", prefix + WIRE));
+
+    assertThat(StoryFingerprint.distance(first.simHash(), second.simHash()))
+        .isLessThanOrEqualTo(StoryFingerprint.MAX_DISTANCE);
+    assertThat(first.bands()).hasSize(StoryFingerprint.BANDS);
+    assertThat(List.of(box(first.bands()))).containsAnyOf(box(second.bands()));
+    assertThat(List.of(box(first.lockKeys()))).containsAnyOf(box(second.lockKeys()));
+  }
+
+  private static Integer[] box(int[] values) {
+    return java.util.Arrays.stream(values).boxed().toArray(Integer[]::new);
+  }
+
+  private static Long[] box(long[] values) {
+    return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
+  }
+
+  private static RawItem item(String title, String summary) {
+    return RawItem.of(
+        "0123456789abcdef0123456789abcdef",
+        "1",
+        "https://feeds.example.org/rss",
+        "Example",
+        null,
+        title,
+        summary,
+        "",
+        "en",
+        null,
+        Instant.EPOCH,
+        List.of());
+  }
+}
