@@ -43,6 +43,20 @@ public interface AlertConfig {
   /** The alert outbox. */
   Outbox outbox();
 
+  /** The live stream, {@code GET /alerts/stream}. */
+  Stream stream();
+
+  /** The live stream's settings. */
+  interface Stream {
+    /** How often every instance looks for alerts stored anywhere. */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
+    /** A comment goes to a quiet stream this often, so proxies keep it open. */
+    @WithDefault("15s")
+    Duration keepAlive();
+  }
+
   /** Settings of the outbox relay. */
   interface Outbox {
 

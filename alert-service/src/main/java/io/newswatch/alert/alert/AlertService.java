@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newswatch.alert.audit.AuditLog;
+import io.newswatch.alert.delivery.AlertMessage;
+import io.newswatch.alert.delivery.Deliveries;
 import io.newswatch.alert.matching.SubscriptionIndex;
 import io.newswatch.alert.outbox.KafkaChannel;
 import io.newswatch.alert.outbox.Outbox;
@@ -15,6 +17,7 @@ import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.ItemRef;
+import io.newswatch.events.RawItem;
 import io.newswatch.events.Topics;
 import io.newswatch.security.CurrentUser;
 import io.quarkus.logging.Log;
@@ -26,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +47,8 @@ public class AlertService {
   private final StoryRepository stories;
   private final AlertRepository alerts;
   private final Outbox outbox;
+  private final Deliveries deliveries;
+  private final AlertStreamLog streamLog;
   private final AuditLog audit;
   private final Clock clock;
   private final Timer matching;
@@ -53,6 +59,8 @@ public class AlertService {
       StoryRepository stories,
       AlertRepository alerts,
       Outbox outbox,
+      Deliveries deliveries,
+      AlertStreamLog streamLog,
       AuditLog audit,
       Clock clock,
       MeterRegistry registry) {
@@ -60,6 +68,8 @@ public class AlertService {
     this.stories = stories;
     this.alerts = alerts;
     this.outbox = outbox;
+    this.deliveries = deliveries;
+    this.streamLog = streamLog;
     this.audit = audit;
     this.clock = clock;
     this.matching =
@@ -83,15 +93,20 @@ public class AlertService {
   public int process(ClassifiedItem item) {
     Instant now = Instant.now(clock);
     UUID story = stories.resolve(item, now);
-    List<SubscriptionIndex.Match<UUID>> matches = matching.record(() -> matcher.match(item));
+    List<SubscriptionIndex.Match<UUID>> matches =
+        new ArrayList<>(matching.record(() -> matcher.match(item)));
+    // One order for every instance, so that two transactions lock rate-limit windows alike.
+    matches.sort(Comparator.comparing(SubscriptionIndex.Match::key));
+    List<UUID> stored = new ArrayList<>();
     int count = 0;
     for (SubscriptionIndex.Match<UUID> match : matches) {
-      Optional<AlertRepository.Created> stored =
+      Optional<AlertRepository.Created> inserted =
           alerts.insertIfAbsent(match.key(), story, item, match.terms(), now);
-      if (stored.isEmpty()) {
+      if (inserted.isEmpty()) {
         continue;
       }
-      AlertRepository.Created alert = stored.get();
+      AlertRepository.Created alert = inserted.get();
+      stored.add(alert.id());
       AlertEvent event =
           AlertEvent.of(
               alert.id().toString(),
@@ -110,6 +125,7 @@ public class AlertService {
           EventJson.writeString(event),
           alert.id(),
           now);
+      deliveries.plan(match.key(), message(alert, match, item, now), now);
       count++;
       created.increment();
       Log.infof(
@@ -127,13 +143,52 @@ public class AlertService {
     if (attached > count) {
       Log.debugf("item %s: %d sources added to alerts of story %s", item.id(), attached, story);
     }
+    streamLog.append(stored); // last: it holds the stream's lock until the commit
     return count;
+  }
+
+  private static AlertMessage message(
+      AlertRepository.Created alert,
+      SubscriptionIndex.Match<UUID> match,
+      ClassifiedItem item,
+      Instant now) {
+    RawItem raw = item.item();
+    return new AlertMessage(
+        alert.id().toString(),
+        match.key().toString(),
+        alert.subscriptionName(),
+        alert.owner(),
+        item.severity(),
+        raw.title(),
+        raw.url(),
+        raw.sourceName(),
+        raw.publishedAt(),
+        AlertMessage.excerpt(raw.summary()),
+        match.terms(),
+        item.tags().stream().map(AlertMessage.TagRef::of).toList(),
+        now);
   }
 
   /** An alert the caller may see (their own, or any for an admin); 404 otherwise. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public AlertView get(UUID id, CurrentUser caller) {
-    return view(visible(id, caller, false));
+    Alert alert = visible(id, caller, false);
+    return AlertView.of(
+        alert,
+        alerts.sources(List.of(alert.id)).getOrDefault(alert.id, List.of()),
+        deliveries.ofAlert(alert.id));
+  }
+
+  /** The alerts with these ids as lists show them, in the order given; for the live stream. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<AlertView> views(List<UUID> ids) {
+    Map<UUID, Alert> found = new java.util.HashMap<>();
+    alerts.list("id in ?1", ids).forEach(a -> found.put(a.id, a));
+    Map<UUID, List<SourceView>> sources = alerts.sources(ids);
+    return ids.stream()
+        .filter(found::containsKey)
+        .map(id -> AlertView.of(found.get(id), sources.getOrDefault(id, List.of())))
+        .toList();
   }
 
   /** The caller's alerts (every alert for an admin), newest first, filtered. */

@@ -1,5 +1,7 @@
 package io.newswatch.alert.alert;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newswatch.alert.delivery.DeliveryView;
 import io.newswatch.events.MatchedTerm;
 import io.newswatch.events.Severity;
 import io.newswatch.events.Tag;
@@ -7,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An alert as the API shows it: the first item, what matched, every source, and its status. */
+/**
+ * An alert as the API shows it: the first item, what matched, every source, its status and, for a
+ * single alert, how it went out on each webhook and email channel.
+ */
 public record AlertView(
     UUID id,
     UUID subscriptionId,
@@ -26,9 +31,15 @@ public record AlertView(
     Instant acknowledgedAt,
     String resolvedBy,
     Instant resolvedAt,
-    Instant createdAt) {
+    Instant createdAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DeliveryView> deliveries) {
 
+  /** In lists: without deliveries, which {@code GET /alerts/{id}} shows. */
   static AlertView of(Alert alert, List<SourceView> sources) {
+    return of(alert, sources, null);
+  }
+
+  static AlertView of(Alert alert, List<SourceView> sources, List<DeliveryView> deliveries) {
     return new AlertView(
         alert.id,
         alert.subscriptionId,
@@ -47,6 +58,7 @@ public record AlertView(
         alert.acknowledgedAt,
         alert.resolvedBy,
         alert.resolvedAt,
-        alert.createdAt);
+        alert.createdAt,
+        deliveries);
   }
 }

@@ -58,7 +58,7 @@ public class Outbox {
             .createNativeQuery(
                 """
                 SELECT id, channel, destination, message_key, CAST(payload AS text), attempts
-                FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
+                FROM outbox WHERE status = 'pending' AND channel = 'kafka' AND next_attempt_at <= ?1
                 ORDER BY next_attempt_at, id LIMIT ?2
                 FOR UPDATE SKIP LOCKED
                 """,
@@ -109,7 +109,8 @@ public class Outbox {
   @Transactional
   int prune(Instant now, Duration retention) {
     return entityManager
-        .createNativeQuery("DELETE FROM outbox WHERE status <> 'pending' AND done_at < ?1")
+        .createNativeQuery(
+            "DELETE FROM outbox WHERE status NOT IN ('pending', 'held') AND done_at < ?1")
         .setParameter(1, now.minus(retention))
         .executeUpdate();
   }

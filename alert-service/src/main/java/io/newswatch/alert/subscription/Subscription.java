@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,6 +41,20 @@ public class Subscription {
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false)
   public JsonNode channels;
+
+  /** Messages per rate-limit window and channel; null for the configured default. */
+  public Integer rateLimitMessages;
+
+  /** The rate limit's window; null for the configured default. */
+  public Integer rateLimitWindowSeconds;
+
+  /** Quiet hours: all three set, or none. */
+  public LocalTime quietStart;
+
+  public LocalTime quietEnd;
+
+  @Column(length = 64)
+  public String quietZone;
 
   @Column(nullable = false)
   public Instant createdAt;

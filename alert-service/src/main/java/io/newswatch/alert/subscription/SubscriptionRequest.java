@@ -16,6 +16,9 @@ import java.util.List;
  * @param enabled false to keep the subscription without alerts; true when absent
  * @param channels where alerts go besides the owner's live stream: objects with a {@code type} of
  *     {@code webhook} or {@code email}
+ * @param rateLimit messages per window and channel before alerts are folded into a digest; the
+ *     configured default when absent
+ * @param quietHours when only flash alerts go out at once; none when absent
  */
 public record SubscriptionRequest(
     @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
@@ -25,7 +28,9 @@ public record SubscriptionRequest(
         String query,
     Severity minSeverity,
     Boolean enabled,
-    @Size(max = 10, message = "must have at most 10 channels") List<JsonNode> channels) {
+    @Size(max = 10, message = "must have at most 10 channels") List<JsonNode> channels,
+    StormSettings.RateLimit rateLimit,
+    StormSettings.QuietHours quietHours) {
 
   Severity minSeverityOrDefault() {
     return minSeverity == null ? Severity.ROUTINE : minSeverity;

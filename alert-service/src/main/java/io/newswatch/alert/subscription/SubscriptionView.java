@@ -1,9 +1,9 @@
 package io.newswatch.alert.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.alert.delivery.DeliveryChannel;
 import io.newswatch.events.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,10 +16,12 @@ public record SubscriptionView(
     Severity minSeverity,
     boolean enabled,
     JsonNode channels,
+    StormSettings.RateLimit rateLimit,
+    StormSettings.QuietHours quietHours,
     Instant createdAt,
     Instant updatedAt) {
 
-  static SubscriptionView of(Subscription subscription) {
+  static SubscriptionView of(Subscription subscription, StormSettings.RateLimit defaults) {
     return new SubscriptionView(
         subscription.id,
         subscription.ownerId,
@@ -27,18 +29,19 @@ public record SubscriptionView(
         subscription.query,
         subscription.minSeverity,
         subscription.enabled,
-        masked(subscription.channels),
+        DeliveryChannel.masked(subscription.channels),
+        subscription.rateLimitMessages == null
+            ? defaults
+            : new StormSettings.RateLimit(
+                subscription.rateLimitMessages,
+                Duration.ofSeconds(subscription.rateLimitWindowSeconds)),
+        subscription.quietStart == null
+            ? null
+            : new StormSettings.QuietHours(
+                subscription.quietStart.toString(),
+                subscription.quietEnd.toString(),
+                subscription.quietZone),
         subscription.createdAt,
         subscription.updatedAt);
-  }
-
-  private static JsonNode masked(JsonNode channels) {
-    ArrayNode copy = ((ArrayNode) channels).deepCopy();
-    for (JsonNode channel : copy) {
-      if (channel instanceof ObjectNode object && object.has("secret")) {
-        object.put("secret", "********");
-      }
-    }
-    return copy;
   }
 }

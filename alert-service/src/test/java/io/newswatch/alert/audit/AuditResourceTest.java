@@ -78,11 +78,11 @@ class AuditResourceTest {
             .contentType(ContentType.JSON)
             .body(
                 "{\"name\": \"hook\", \"query\": \"ISKP\", \"channels\": [{\"type\": \"webhook\","
-                    + " \"url\": \"https://hooks.example.org/x\", \"secret\": \"s3cr3t-value\"}]}")
+                    + " \"url\": \"https://hooks.example.org/x\", \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}]}")
             .post("/subscriptions")
             .then()
             .statusCode(201)
-            .body(not(containsString("s3cr3t-value")))
+            .body(not(containsString("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))
             .extract()
             .path("id");
 
@@ -90,6 +90,6 @@ class AuditResourceTest {
         .get("/audit?entityId={id}", id)
         .then()
         .body("total", equalTo(1))
-        .body(not(containsString("s3cr3t-value")));
+        .body(not(containsString("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
   }
 }

@@ -179,6 +179,68 @@ class SubscriptionResourceTest {
   }
 
   @Test
+  void webhookSecretsAreNeverShownAndStormSettingsHaveDefaults() {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    String id =
+        json()
+            .body(
+                "{\"name\": \"n\", \"query\": \"ISKP\", \"channels\": [{\"type\": \"webhook\","
+                    + " \"url\": \"https://hooks.example.org/nw\", \"secret\": \""
+                    + secret
+                    + "\"}]}")
+            .post("/subscriptions")
+            .then()
+            .statusCode(201)
+            .body("channels[0].secret", equalTo("********"))
+            .body("channels[0].format", equalTo("standard"))
+            .body("rateLimit.messages", equalTo(10))
+            .body("rateLimit.window", equalTo("PT15M"))
+            .body("quietHours", nullValue())
+            .extract()
+            .path("id");
+    json()
+        .body(
+            "{\"name\": \"n\", \"query\": \"ISKP\", \"channels\": [{\"type\": \"webhook\","
+                + " \"url\": \"https://hooks.example.org/nw\", \"secret\": \"********\"}],"
+                + " \"rateLimit\": {\"messages\": 3, \"window\": \"PT5M\"},"
+                + " \"quietHours\": {\"start\": \"22:00\", \"end\": \"06:30\","
+                + " \"timeZone\": \"Asia/Kabul\"}}")
+        .put("/subscriptions/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("rateLimit.messages", equalTo(3))
+        .body("rateLimit.window", equalTo("PT5M"))
+        .body("quietHours.start", equalTo("22:00"))
+        .body("quietHours.end", equalTo("06:30"))
+        .body("quietHours.timeZone", equalTo("Asia/Kabul"));
+    asAdmin()
+        .get("/audit?entityId={id}", id)
+        .then()
+        .statusCode(200)
+        .body(not(containsString(secret)));
+  }
+
+  @Test
+  void refusesUnsafeWebhooksAndInvalidStormSettings() {
+    json()
+        .body(
+            "{\"name\": \"n\", \"query\": \"q\", \"channels\": [{\"type\": \"webhook\","
+                + " \"url\": \"http://169.254.169.254/latest\", \"secret\":"
+                + " \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}],"
+                + " \"rateLimit\": {\"messages\": 0, \"window\": \"PT1S\"},"
+                + " \"quietHours\": {\"start\": \"25:00\", \"end\": \"06:00\","
+                + " \"timeZone\": \"Mars/Olympus\"}}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("channels[0].url"))
+        .body("errors.field", hasItem("rateLimit.messages"))
+        .body("errors.field", hasItem("rateLimit.window"))
+        .body("errors.field", hasItem("quietHours.start"))
+        .body("errors.field", hasItem("quietHours.timeZone"));
+  }
+
+  @Test
   void anotherOfficersSubscriptionIsNotFoundAndNotListed() {
     String id =
         json()

@@ -1,0 +1,79 @@
+package io.newswatch.alert.alert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every alert in commit order, numbered: the positions the live stream sends as event ids and
+ * resumes from ({@code Last-Event-ID}), on whichever instance a console reconnects to. Positions
+ * are taken at the end of the alert's transaction under one advisory lock held until the commit, so
+ * a reader who sees position n has also seen every position before it: nothing is skipped.
+ */
+@ApplicationScoped
+public class AlertStreamLog {
+
+  /** 0x414C455254535452: 'ALERTSTR'. */
+  private static final long LOCK = 0x414C455254535452L;
+
+  private final EntityManager entityManager;
+
+  AlertStreamLog(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** Appends new alerts in the caller's transaction; call it last, just before the commit. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void append(List<UUID> alertIds) {
+    if (alertIds.isEmpty()) {
+      return;
+    }
+    entityManager
+        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)")
+        .setParameter(1, LOCK)
+        .getSingleResult();
+    entityManager
+        .createNativeQuery(
+            """
+            INSERT INTO alert_stream (position, alert_id, owner_id)
+            SELECT nextval('alert_stream_position'), id, owner_id
+            FROM (SELECT id, owner_id FROM alert WHERE id IN (?1) ORDER BY created_at, id) new
+            """)
+        .setParameter(1, alertIds)
+        .executeUpdate();
+  }
+
+  /** The last position written, 0 when none. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long head() {
+    return ((Number)
+            entityManager
+                .createNativeQuery("SELECT COALESCE(max(position), 0) FROM alert_stream")
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** One entry: an alert at a position. */
+  public record Entry(long position, UUID alertId) {}
+
+  /** The owner's alerts after {@code position}, oldest first. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Entry> after(UUID owner, long position, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                """
+                SELECT position, alert_id FROM alert_stream
+                WHERE owner_id = ?1 AND position > ?2 ORDER BY position LIMIT ?3
+                """,
+                Object[].class)
+            .setParameter(1, owner)
+            .setParameter(2, position)
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (UUID) r[1])).toList();
+  }
+}
