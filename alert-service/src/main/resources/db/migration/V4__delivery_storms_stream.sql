@@ -1,3 +1,7 @@
+-- Sources of a story are looked up for every item that has alerts: without this index that is a
+-- sequential scan of every item received in the retention window.
+CREATE INDEX received_item_story ON received_item (story_id);
+
 -- Delivery of alerts to webhooks and email through the outbox, storm control (rate limit with
 -- digests, quiet hours), and the ordered log the live stream follows.
 

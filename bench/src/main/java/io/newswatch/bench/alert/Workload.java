@@ -22,9 +22,10 @@ import java.util.Random;
  * news-like articles of about 1.5 KB (title, summary, body) naming the region's actors and places
  * at a realistic density, classified with the real classifier for their tags.
  */
-final class Workload {
+public final class Workload {
 
-  static final String[] EVENTS = {
+  /** Shared with the load benchmark's queries. */
+  public static final String[] EVENTS = {
     "attack",
     "attack*",
     "bomb*",
@@ -67,18 +68,21 @@ final class Workload {
     "ceasefire"
   };
 
-  static final String[] PHRASES = {
+  /** Shared with the load benchmark's queries. */
+  public static final String[] PHRASES = {
     "\"suicide bomber\"", "\"drone strike\"", "\"car bomb\"", "\"border crossing\"",
     "\"girls school\"", "\"polio vaccination\"", "\"road closed\"", "\"prison break\"",
     "\"roadside bomb\"", "\"targeted killing\"", "\"aid convoy\"", "\"cross-border raid\""
   };
 
-  static final String[] NEAR = {
+  /** Shared with the load benchmark's queries. */
+  public static final String[] NEAR = {
     "\"border clash\"~5", "\"drone border\"~5", "\"attack checkpoint\"~4", "\"killed police\"~6",
     "\"school closed\"~3", "\"flood villages\"~8", "\"bomb mosque\"~5", "\"aid blocked\"~4"
   };
 
-  static final String[] EXCLUDE = {
+  /** Shared with the load benchmark's queries. */
+  public static final String[] EXCLUDE = {
     "Syria", "Iraq", "cricket", "football", "\"controlled detonation\"", "exercise", "anniversary"
   };
 
