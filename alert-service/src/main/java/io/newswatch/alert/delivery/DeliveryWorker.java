@@ -254,12 +254,14 @@ public class DeliveryWorker {
       return new Outcome(webhooks.send(webhook, delivery.messageId(), body), true);
     }
     DeliveryChannel.Email email = (DeliveryChannel.Email) channel;
-    EmailRenderer.Email content =
-        digest
-            ? EmailRenderer.render(Deliveries.read(delivery.payload(), DigestMessage.class), link)
-            : EmailRenderer.render(
-                Deliveries.read(delivery.payload(), AlertMessage.class),
-                link(Deliveries.read(delivery.payload(), AlertMessage.class).alertId()));
+    EmailRenderer.Email content;
+    if (digest) {
+      content =
+          EmailRenderer.render(Deliveries.read(delivery.payload(), DigestMessage.class), link);
+    } else {
+      AlertMessage message = Deliveries.read(delivery.payload(), AlertMessage.class);
+      content = EmailRenderer.render(message, link(message.alertId()));
+    }
     return new Outcome(emails.send(email, delivery.messageId(), content), true);
   }
 

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Delivers the outbox messages of one channel. Implementations are CDI beans; the relay finds them
- * by {@link #name()}. Alert events to Kafka are the first; webhooks and email are further channels
- * of the same outbox.
+ * by {@link #name()}. Alert events to Kafka go this way, relayed in batches inside one transaction;
+ * webhooks and email are rows of the same outbox table, but are attempted one by one under a lease
+ * by {@link io.newswatch.alert.delivery.DeliveryWorker}, since a receiver may take seconds.
  */
 public interface OutboxChannel {
 

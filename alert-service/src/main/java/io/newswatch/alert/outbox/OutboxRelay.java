@@ -22,12 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers outbox messages: right after a transaction that wrote some committed, and every second
- * for retries and for messages another (crashed) instance left behind. Each round claims a batch
- * with {@code FOR UPDATE SKIP LOCKED}, hands it to the channels, and marks each message delivered
- * or schedules its retry (exponential backoff up to five minutes), all in one transaction: a crash
- * before that commit only means delivering again, which is why the alerts topic is at least once
- * and keyed by alert id.
+ * Relays the outbox's Kafka messages (alert events; webhooks and email are the {@link
+ * io.newswatch.alert.delivery.DeliveryWorker}'s): right after a transaction that wrote some
+ * committed, and every second for retries and for messages another (crashed) instance left behind.
+ * Each round claims a batch with {@code FOR UPDATE SKIP LOCKED}, hands it to the channels, and
+ * marks each message delivered or schedules its retry (exponential backoff up to five minutes), all
+ * in one transaction: a crash before that commit only means delivering again, which is why the
+ * alerts topic is at least once and keyed by alert id.
  */
 @ApplicationScoped
 public class OutboxRelay {
