@@ -1,5 +1,6 @@
 package io.newswatch.alert.matching;
 
+import io.newswatch.taxonomy.match.IdSlots;
 import java.util.Arrays;
 
 /**
@@ -15,8 +16,7 @@ final class Vocabulary {
   static final char PREFIX = 'p';
   static final char CONCEPT = 'k';
 
-  private int[] slots = new int[1024]; // id + 1, 0 = empty
-  private int[] hashes = new int[1024];
+  private final IdSlots slots = new IdSlots(1024);
   private char[] pool = new char[4096];
   private int[] offsets = new int[256]; // where the key (without its kind) starts in the pool
   private int[] lengths = new int[256];
@@ -60,14 +60,12 @@ final class Vocabulary {
   /** The id of a key, or -1. */
   int find(char kind, CharSequence key) {
     int h = mix(raw(key), kind);
-    int mask = slots.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot];
-      if (entry == 0) {
+    for (int slot = slots.start(h); ; slot = slots.next(slot)) {
+      int id = slots.id(slot);
+      if (id < 0) {
         return -1;
       }
-      int id = entry - 1;
-      if (hashes[slot] == h && kinds[id] == kind && same(id, key)) {
+      if (slots.hashAt(slot) == h && kinds[id] == kind && same(id, key)) {
         return id;
       }
     }
@@ -76,14 +74,12 @@ final class Vocabulary {
   /** The id of {@code chars[from, from + length)} as a key of {@code kind}, or -1. */
   int find(char kind, char[] chars, int from, int length, int raw) {
     int h = mix(raw, kind);
-    int mask = slots.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot];
-      if (entry == 0) {
+    for (int slot = slots.start(h); ; slot = slots.next(slot)) {
+      int id = slots.id(slot);
+      if (id < 0) {
         return -1;
       }
-      int id = entry - 1;
-      if (hashes[slot] == h
+      if (slots.hashAt(slot) == h
           && kinds[id] == kind
           && lengths[id] == length
           && Arrays.equals(pool, offsets[id], offsets[id] + length, chars, from, from + length)) {
@@ -97,9 +93,6 @@ final class Vocabulary {
     int existing = find(kind, key);
     if (existing >= 0) {
       return existing;
-    }
-    if ((size + 1) * 2 > slots.length) {
-      rehash(slots.length * 2);
     }
     int id = size++;
     if (id == offsets.length) {
@@ -118,7 +111,7 @@ final class Vocabulary {
     kinds[id] = kind;
     poolSize += key.length();
     hasCased |= kind == CASED;
-    insert(id, mix(raw(key), kind));
+    slots.add(id, mix(raw(key), kind));
     return id;
   }
 
@@ -129,7 +122,7 @@ final class Vocabulary {
 
   /** Bytes held, roughly. */
   long bytes() {
-    return slots.length * 8L + pool.length * 2L + offsets.length * 10L;
+    return slots.bytes() + pool.length * 2L + offsets.length * 10L;
   }
 
   private boolean same(int id, CharSequence key) {
@@ -143,27 +136,5 @@ final class Vocabulary {
       }
     }
     return true;
-  }
-
-  private void insert(int id, int h) {
-    int mask = slots.length - 1;
-    int slot = h & mask;
-    while (slots[slot] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    slots[slot] = id + 1;
-    hashes[slot] = h;
-  }
-
-  private void rehash(int capacity) {
-    int[] oldSlots = slots;
-    int[] oldHashes = hashes;
-    slots = new int[capacity];
-    hashes = new int[capacity];
-    for (int i = 0; i < oldSlots.length; i++) {
-      if (oldSlots[i] != 0) {
-        insert(oldSlots[i] - 1, oldHashes[i]);
-      }
-    }
   }
 }

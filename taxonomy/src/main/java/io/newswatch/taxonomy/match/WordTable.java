@@ -9,17 +9,11 @@ import java.util.Arrays;
  */
 final class WordTable {
 
-  private int[] slots; // word id + 1, 0 = empty
-  private int[] hashes;
+  private final IdSlots slots = new IdSlots(64);
   private char[] pool = new char[1024];
   private int[] offsets = new int[64];
   private int[] lengths = new int[64];
   private int size;
-
-  WordTable() {
-    slots = new int[64];
-    hashes = new int[64];
-  }
 
   int size() {
     return size;
@@ -35,14 +29,12 @@ final class WordTable {
   /** The id of the word, or -1. {@code rawHash} is {@code 31 * h + c} over its characters. */
   int find(NormalizedText text, int from, int length, int rawHash) {
     int h = hash(rawHash);
-    int mask = slots.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot];
-      if (entry == 0) {
+    for (int slot = slots.start(h); ; slot = slots.next(slot)) {
+      int id = slots.id(slot);
+      if (id < 0) {
         return -1;
       }
-      int id = entry - 1;
-      if (hashes[slot] == h && lengths[id] == length && same(id, text, from, length)) {
+      if (slots.hashAt(slot) == h && lengths[id] == length && same(id, text, from, length)) {
         return id;
       }
     }
@@ -55,14 +47,12 @@ final class WordTable {
       raw = 31 * raw + word.charAt(i);
     }
     int h = hash(raw);
-    int mask = slots.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot];
-      if (entry == 0) {
+    for (int slot = slots.start(h); ; slot = slots.next(slot)) {
+      int id = slots.id(slot);
+      if (id < 0) {
         return -1;
       }
-      int id = entry - 1;
-      if (hashes[slot] == h && lengths[id] == word.length() && same(id, word)) {
+      if (slots.hashAt(slot) == h && lengths[id] == word.length() && same(id, word)) {
         return id;
       }
     }
@@ -78,9 +68,6 @@ final class WordTable {
     if (existing >= 0) {
       return existing;
     }
-    if ((size + 1) * 2 > slots.length) {
-      rehash(slots.length * 2);
-    }
     int id = size++;
     if (id == offsets.length) {
       offsets = Arrays.copyOf(offsets, id * 2);
@@ -93,7 +80,7 @@ final class WordTable {
     word.getChars(0, word.length(), pool, offset);
     offsets[id] = offset;
     lengths[id] = word.length();
-    insert(id, hash(raw));
+    slots.add(id, hash(raw));
     return id;
   }
 
@@ -115,27 +102,5 @@ final class WordTable {
       }
     }
     return true;
-  }
-
-  private void insert(int id, int h) {
-    int mask = slots.length - 1;
-    int slot = h & mask;
-    while (slots[slot] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    slots[slot] = id + 1;
-    hashes[slot] = h;
-  }
-
-  private void rehash(int capacity) {
-    int[] oldSlots = slots;
-    int[] oldHashes = hashes;
-    slots = new int[capacity];
-    hashes = new int[capacity];
-    for (int i = 0; i < oldSlots.length; i++) {
-      if (oldSlots[i] != 0) {
-        insert(oldSlots[i] - 1, oldHashes[i]);
-      }
-    }
   }
 }
