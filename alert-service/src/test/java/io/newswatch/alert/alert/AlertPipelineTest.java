@@ -29,7 +29,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,19 +300,7 @@ class AlertPipelineTest {
 
   private static ClassifiedItem copy(String feed, String title, String summary, String url) {
     RawItem raw =
-        RawItem.of(
-            Fixtures.newItemId(),
-            feed,
-            "https://feed" + feed + ".example.org/rss",
-            "Feed " + feed,
-            url,
-            title,
-            summary,
-            "",
-            "en",
-            null,
-            Instant.parse("2026-01-15T08:00:00Z"),
-            List.of());
+        Fixtures.fromFeed(feed, url, title, summary, Instant.parse("2026-01-15T08:00:00Z"));
     return Fixtures.classified(raw, Severity.PRIORITY, Fixtures.iskpInTitle(0, 4, "ISKP"));
   }
 

@@ -48,6 +48,27 @@ public final class Fixtures {
         List.of());
   }
 
+  /**
+   * A raw item with a fresh id as feed {@code feedId} (at {@code https://feed<id>.example.org/rss},
+   * named {@code Feed <id>}) carries it: for copies of one story from several feeds.
+   */
+  public static RawItem fromFeed(
+      String feedId, String url, String title, String summary, Instant fetchedAt) {
+    return RawItem.of(
+        newItemId(),
+        feedId,
+        "https://feed" + feedId + ".example.org/rss",
+        "Feed " + feedId,
+        url,
+        title,
+        summary,
+        "",
+        "en",
+        null,
+        fetchedAt,
+        List.of());
+  }
+
   /** The raw item classified with the given tags. */
   public static ClassifiedItem classified(RawItem item, Severity severity, Tag... tags) {
     return ClassifiedItem.of(

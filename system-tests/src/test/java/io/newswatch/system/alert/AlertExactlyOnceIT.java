@@ -209,20 +209,7 @@ class AlertExactlyOnceIT {
   }
 
   private static ClassifiedItem item(String feed, String title, String summary, String url) {
-    RawItem raw =
-        RawItem.of(
-            Fixtures.newItemId(),
-            feed,
-            "https://feed" + feed + ".example.org/rss",
-            "Feed " + feed,
-            url,
-            title,
-            summary,
-            "",
-            "en",
-            null,
-            Instant.now(),
-            List.of());
+    RawItem raw = Fixtures.fromFeed(feed, url, title, summary, Instant.now());
     return Fixtures.classified(raw, Severity.PRIORITY, Fixtures.iskpInTitle(0, 4, "ISKP"));
   }
 
