@@ -5,86 +5,147 @@ import io.newswatch.events.EventJson;
 import io.newswatch.events.MatchedTerm;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Alerts and their sources in PostgreSQL. */
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
   /**
+   * An alert to store: a subscription matched an item of a story.
+   *
+   * @param subscriptionId the subscription
+   * @param storyId the item's story
+   * @param item the item
+   * @param matches what matched, with the evidence
+   */
+  record Candidate(
+      UUID subscriptionId, UUID storyId, ClassifiedItem item, List<MatchedTerm> matches) {}
+
+  /**
    * A stored alert with what its event needs.
    *
    * @param id the alert
+   * @param candidate what it was stored for
    * @param subscriptionName the subscription's name
    * @param owner user name of the subscription's owner
    */
-  record Created(UUID id, String subscriptionName, String owner) {}
+  record Created(UUID id, Candidate candidate, String subscriptionName, String owner) {}
 
   /**
-   * Stores the alert of a subscription for a story unless it exists: the unique key on
-   * (subscription, story) makes redelivery, restarts and copies from other feeds harmless. A
-   * subscription deleted or disabled meanwhile gets none.
+   * Stores the alerts of subscriptions for stories unless they exist, in one statement: the unique
+   * key on (subscription, story) makes redelivery, restarts and copies from other feeds harmless. A
+   * subscription deleted or disabled meanwhile gets none. Of two candidates for one subscription
+   * and story, the first is stored.
+   *
+   * @return the alerts stored, in the candidates' order
    */
-  Optional<Created> insertIfAbsent(
-      UUID subscriptionId,
-      UUID storyId,
-      ClassifiedItem item,
-      List<MatchedTerm> matches,
-      Instant createdAt) {
-    UUID id = UUID.randomUUID();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+  List<Created> insertIfAbsent(List<Candidate> candidates, Instant createdAt) {
+    Map<List<UUID>, Candidate> unique = new LinkedHashMap<>();
+    candidates.forEach(c -> unique.putIfAbsent(List.of(c.subscriptionId(), c.storyId()), c));
+    if (unique.isEmpty()) {
+      return List.of();
+    }
+    int size = unique.size();
+    String[][] columns = new String[11][size];
+    List<UUID> ids = new ArrayList<>(size);
+    Map<String, String> tags = new HashMap<>(); // of each item once, not per alert
+    int n = 0;
+    for (Candidate c : unique.values()) {
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      columns[0][n] = id.toString();
+      columns[1][n] = c.subscriptionId().toString();
+      columns[2][n] = c.storyId().toString();
+      columns[3][n] = c.item().id();
+      columns[4][n] = c.item().item().title();
+      columns[5][n] = c.item().item().url();
+      columns[6][n] = c.item().item().sourceName();
+      columns[7][n] =
+          c.item().item().publishedAt() == null ? null : c.item().item().publishedAt().toString();
+      columns[8][n] = c.item().severity().name();
+      columns[9][n] = EventJson.writeString(c.matches());
+      columns[10][n] =
+          tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
+      n++;
+    }
+    Map<UUID, String[]> stored =
         getEntityManager()
-            .createNativeQuery(
-                """
-                WITH s AS (
-                  SELECT s.id, s.owner_id, s.name, u.username
-                  FROM subscription s JOIN app_user u ON u.id = s.owner_id
-                  WHERE s.id = ?1 AND s.enabled),
-                inserted AS (
-                  INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, url,
-                                     source_name, published_at, severity, matches, tags, status,
-                                     created_at)
-                  SELECT ?2, s.id, s.owner_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-                         CAST(?10 AS jsonb), CAST(?11 AS jsonb), 'NEW', ?12
-                  FROM s
-                  ON CONFLICT DO NOTHING
-                  RETURNING id)
-                SELECT s.name, s.username FROM inserted, s
-                """,
-                Object[].class)
-            .setParameter(1, subscriptionId)
-            .setParameter(2, id)
-            .setParameter(3, storyId)
-            .setParameter(4, item.id())
-            .setParameter(5, item.item().title())
-            .setParameter(6, item.item().url())
-            .setParameter(7, item.item().sourceName())
-            .setParameter(8, item.item().publishedAt())
-            .setParameter(9, item.severity().name())
-            .setParameter(10, EventJson.writeString(matches))
-            .setParameter(11, EventJson.writeString(item.tags()))
-            .setParameter(12, createdAt)
-            .getResultList();
-    return rows.isEmpty()
-        ? Optional.empty()
-        : Optional.of(new Created(id, (String) rows.get(0)[0], (String) rows.get(0)[1]));
+            .unwrap(Session.class)
+            .doReturningWork(
+                connection -> {
+                  try (PreparedStatement insert =
+                      connection.prepareStatement(
+                          """
+                          WITH m AS (
+                            SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              AS m(id, subscription_id, story_id, item_id, title, url,
+                                   source_name, published_at, severity, matches, tags)),
+                          inserted AS (
+                            INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id,
+                                               title, url, source_name, published_at, severity,
+                                               matches, tags, status, created_at)
+                            SELECT CAST(m.id AS uuid), s.id, s.owner_id, CAST(m.story_id AS uuid),
+                                   m.item_id, m.title, m.url, m.source_name,
+                                   CAST(m.published_at AS timestamptz), m.severity,
+                                   CAST(m.matches AS jsonb), CAST(m.tags AS jsonb), 'NEW', ?
+                            FROM m JOIN subscription s
+                              ON s.id = CAST(m.subscription_id AS uuid) AND s.enabled
+                            ON CONFLICT DO NOTHING
+                            RETURNING id, subscription_id, owner_id)
+                          SELECT i.id, s.name, u.username
+                          FROM inserted i JOIN subscription s ON s.id = i.subscription_id
+                          JOIN app_user u ON u.id = i.owner_id
+                          """)) {
+                    for (int c = 0; c < columns.length; c++) {
+                      insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+                    }
+                    insert.setObject(12, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+                    Map<UUID, String[]> rows = new HashMap<>();
+                    try (ResultSet row = insert.executeQuery()) {
+                      while (row.next()) {
+                        rows.put(
+                            row.getObject(1, UUID.class),
+                            new String[] {row.getString(2), row.getString(3)});
+                      }
+                    }
+                    return rows;
+                  }
+                });
+    List<Created> created = new ArrayList<>(stored.size());
+    int i = 0;
+    for (Candidate c : unique.values()) {
+      String[] names = stored.get(ids.get(i));
+      if (names != null) {
+        created.add(new Created(ids.get(i), c, names[0], names[1]));
+      }
+      i++;
+    }
+    return created;
   }
 
   /**
-   * Makes every item received of a story a source of every alert of the story: the copy just
-   * received, and, for an alert just created, the copies that came before it (from another
+   * Makes every item received of the stories a source of every alert of them: the copies just
+   * received, and, for alerts just created, the copies that came before them (from another
    * partition, or before the subscription matched). Returns how many sources were added.
    */
-  int attachSources(UUID storyId, Instant addedAt) {
+  int attachSources(Collection<UUID> storyIds, Instant addedAt) {
+    if (storyIds.isEmpty()) {
+      return 0;
+    }
     return getEntityManager()
         .createNativeQuery(
             """
@@ -95,10 +156,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                    COALESCE(r.payload->'item'->>'title', ''),
                    CAST(r.payload->'item'->>'publishedAt' AS timestamp with time zone), ?2
             FROM alert a JOIN received_item r ON r.story_id = a.story_id
-            WHERE a.story_id = ?1
+            WHERE a.story_id IN (?1)
             ON CONFLICT DO NOTHING
             """)
-        .setParameter(1, storyId)
+        .setParameter(1, storyIds)
         .setParameter(2, addedAt)
         .executeUpdate();
   }

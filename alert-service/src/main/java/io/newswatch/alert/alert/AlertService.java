@@ -29,7 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,71 +91,98 @@ public class AlertService {
    * @return how many new alerts were stored
    */
   public int process(ClassifiedItem item) {
+    return process(List.of(item));
+  }
+
+  /**
+   * {@link #process(ClassifiedItem)} for a batch of items, in one transaction and a fixed number of
+   * statements (plus the deliveries of subscriptions with channels): items are matched first, then
+   * their stories resolved (taking the story locks), then the alerts of the whole batch stored. Of
+   * two items of one story in a batch, the first makes the alert and the second becomes a source.
+   *
+   * @return how many new alerts were stored
+   */
+  public int process(List<ClassifiedItem> items) {
     Instant now = Instant.now(clock);
-    UUID story = stories.resolve(item, now);
-    List<SubscriptionIndex.Match<UUID>> matches =
-        new ArrayList<>(matching.record(() -> matcher.match(item)));
-    // One order for every instance, so that two transactions lock rate-limit windows alike.
-    matches.sort(Comparator.comparing(SubscriptionIndex.Match::key));
-    List<UUID> stored = new ArrayList<>();
-    int count = 0;
-    for (SubscriptionIndex.Match<UUID> match : matches) {
-      Optional<AlertRepository.Created> inserted =
-          alerts.insertIfAbsent(match.key(), story, item, match.terms(), now);
-      if (inserted.isEmpty()) {
-        continue;
+    List<List<SubscriptionIndex.Match<UUID>>> matches = new ArrayList<>(items.size());
+    for (ClassifiedItem item : items) {
+      matches.add(matching.record(() -> matcher.match(item)));
+    }
+    List<UUID> stories = this.stories.resolve(items, now);
+    List<AlertRepository.Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (SubscriptionIndex.Match<UUID> match : matches.get(i)) {
+        candidates.add(
+            new AlertRepository.Candidate(
+                match.key(), stories.get(i), items.get(i), match.terms()));
       }
-      AlertRepository.Created alert = inserted.get();
-      stored.add(alert.id());
+    }
+    List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);
+    List<Outbox.Message> events = new ArrayList<>(stored.size());
+    List<AlertMessage> messages = new ArrayList<>(stored.size());
+    for (AlertRepository.Created alert : stored) {
+      AlertRepository.Candidate candidate = alert.candidate();
+      ClassifiedItem item = candidate.item();
       AlertEvent event =
           AlertEvent.of(
               alert.id().toString(),
-              match.key().toString(),
+              candidate.subscriptionId().toString(),
               alert.subscriptionName(),
               alert.owner(),
               ItemRef.of(item.item()),
               item.severity(),
-              match.terms(),
+              candidate.matches(),
               item.tags(),
               now);
-      outbox.add(
-          KafkaChannel.NAME,
-          Topics.ALERTS,
-          event.alertId(),
-          EventJson.writeString(event),
+      events.add(new Outbox.Message(event.alertId(), EventJson.writeString(event), alert.id()));
+      messages.add(message(alert, now));
+      Log.debugf(
+          "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]: %s",
           alert.id(),
-          now);
-      deliveries.plan(match.key(), message(alert, match, item, now), now);
-      count++;
-      created.increment();
-      Log.infof(
-          "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]",
-          alert.id(),
-          match.key(),
+          candidate.subscriptionId(),
           alert.subscriptionName(),
           alert.owner(),
           item.id(),
           item.item().title(),
-          item.severity().name().toLowerCase(java.util.Locale.ROOT));
-      Log.debugf("alert %s matched %s", alert.id(), match.terms());
+          item.severity().name().toLowerCase(java.util.Locale.ROOT),
+          candidate.matches());
     }
-    int attached = alerts.attachSources(story, now);
-    if (attached > count) {
-      Log.debugf("item %s: %d sources added to alerts of story %s", item.id(), attached, story);
+    outbox.addAll(KafkaChannel.NAME, Topics.ALERTS, events, now);
+    deliveries.plan(messages, now);
+    created.increment(stored.size());
+    int attached = alerts.attachSources(new LinkedHashSet<>(stories), now);
+    if (attached > stored.size()) {
+      Log.debugf("%d items: %d sources added to alerts", items.size(), attached);
     }
-    streamLog.append(stored); // last: it holds the stream's lock until the commit
-    return count;
+    // last: it holds the stream's lock until the commit
+    streamLog.append(stored.stream().map(AlertRepository.Created::id).toList());
+    if (!stored.isEmpty()) {
+      Log.infof(
+          "%d new alerts for %d items (%s)",
+          stored.size(),
+          items.size(),
+          stored.stream()
+                  .limit(5)
+                  .map(
+                      a ->
+                          a.owner()
+                              + "/"
+                              + a.subscriptionName()
+                              + ": "
+                              + a.candidate().item().item().title())
+                  .collect(java.util.stream.Collectors.joining("; "))
+              + (stored.size() > 5 ? "; ..." : ""));
+    }
+    return stored.size();
   }
 
-  private static AlertMessage message(
-      AlertRepository.Created alert,
-      SubscriptionIndex.Match<UUID> match,
-      ClassifiedItem item,
-      Instant now) {
+  private static AlertMessage message(AlertRepository.Created alert, Instant now) {
+    AlertRepository.Candidate candidate = alert.candidate();
+    ClassifiedItem item = candidate.item();
     RawItem raw = item.item();
     return new AlertMessage(
         alert.id().toString(),
-        match.key().toString(),
+        candidate.subscriptionId().toString(),
         alert.subscriptionName(),
         alert.owner(),
         item.severity(),
@@ -164,7 +191,7 @@ public class AlertService {
         raw.sourceName(),
         raw.publishedAt(),
         AlertMessage.excerpt(raw.summary()),
-        match.terms(),
+        candidate.matches(),
         item.tags().stream().map(AlertMessage.TagRef::of).toList(),
         now);
   }

@@ -1,23 +1,48 @@
 package io.newswatch.alert.alert;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Consumes classified items at least once and stores their alerts.
+ * Consumes classified items at least once, a batch (one poll, at most {@code max.poll.records}) at
+ * a time, and stores their alerts in one transaction per batch.
  *
- * <p>Blocking, because it writes to PostgreSQL; the record is acknowledged, and its offset
+ * <p>Blocking, because it writes to PostgreSQL; the batch is acknowledged, and its offsets
  * committed, only after the alert transaction committed, so a crash replays it and the unique keys
- * make the replay harmless. A record that is not a classified item goes to the dead-letter topic. A
- * database that is away (connection lost, deadlock, shutting down) is waited for with backoff,
- * holding the partition rather than skipping the item; any other failure is retried a few times,
- * then the record goes to the dead-letter topic with the reason.
+ * make the replay harmless. A record that is not a classified item goes to the dead-letter topic at
+ * once, with the reason in its headers, and the rest of the batch goes on. A database that is away
+ * (connection lost, deadlock, shutting down) is waited for with backoff, holding the partitions
+ * rather than skipping items. Any other failure of a batch is retried item by item, so that one bad
+ * item cannot hold back the others: an item that still fails after a few attempts goes to the
+ * dead-letter topic with the reason. While the service shuts down nothing is retried: the batch is
+ * left uncommitted for the next owner of its partitions.
  */
 @ApplicationScoped
 public class ClassifiedItemConsumer {
@@ -25,44 +50,175 @@ public class ClassifiedItemConsumer {
   /** Channel mapped to {@link io.newswatch.events.Topics#CLASSIFIED_ITEMS}. */
   public static final String CHANNEL = "classified-items";
 
+  /** Channel mapped to the dead-letter topic of classified items. */
+  public static final String DEAD_LETTERS = "classified-items-dlq";
+
   private static final int ATTEMPTS = 3;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
   private final AlertService alerts;
+  private final Emitter<byte[]> deadLetters;
+  private final DistributionSummary batchSizes;
+  private final Counter deadLettered;
+  private volatile boolean stopping;
 
-  ClassifiedItemConsumer(AlertService alerts) {
+  ClassifiedItemConsumer(
+      AlertService alerts,
+      @Channel(DEAD_LETTERS) Emitter<byte[]> deadLetters,
+      MeterRegistry registry) {
     this.alerts = alerts;
+    this.deadLetters = deadLetters;
+    this.batchSizes =
+        DistributionSummary.builder("newswatch.alert.batch.size")
+            .description("Classified items stored in one transaction")
+            .register(registry);
+    this.deadLettered =
+        Counter.builder("newswatch.alert.dead.letters")
+            .description("Classified items sent to the dead-letter topic")
+            .register(registry);
+  }
+
+  /** Stops retrying once the service shuts down: the database is going away with it. */
+  void stopping(@Observes @Priority(1) ShutdownEvent event) {
+    stopping = true;
   }
 
   @Incoming(CHANNEL)
   @Blocking
-  public void consume(byte[] payload) throws InterruptedException {
-    ClassifiedItem item = EventJson.read(payload, ClassifiedItem.class);
+  public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.count());
+    List<ClassifiedItem> items = new ArrayList<>(records.count());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        items.add(EventJson.read(record.value(), ClassifiedItem.class));
+        readable.add(record);
+      } catch (RuntimeException e) {
+        deadLetter(record, e);
+      }
+    }
+    if (items.isEmpty()) {
+      return;
+    }
+    batchSizes.record(items.size());
+    RuntimeException failure = store(items, "batch of " + items.size() + " items");
+    if (failure == null) {
+      return;
+    }
+    if (items.size() == 1) {
+      deadLetter(readable.get(0), failure);
+      return;
+    }
+    // Something in the batch fails for good: find it, one item at a time.
+    for (int i = 0; i < items.size(); i++) {
+      failure = store(List.of(items.get(i)), "item " + items.get(i).id());
+      if (failure != null) {
+        deadLetter(readable.get(i), failure);
+      }
+    }
+  }
+
+  /**
+   * Stores items, waiting for the database as long as it takes; returns the failure, or null once
+   * stored. Any other failure is retried up to {@link #ATTEMPTS} times for one item, and not at all
+   * for several (they are then stored one by one).
+   */
+  private RuntimeException store(List<ClassifiedItem> items, String what)
+      throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
+    int failures = 0;
     for (int attempt = 1; ; attempt++) {
       try {
-        alerts.process(item);
-        return;
+        alerts.process(items);
+        return null;
       } catch (RuntimeException e) {
+        if (stopping) {
+          throw new IllegalStateException(what + " left for redelivery: shutting down", e);
+        }
         boolean transientFailure = isTransient(e);
-        if (!transientFailure && attempt >= ATTEMPTS) {
-          throw e;
+        if (!transientFailure && items.size() > 1) {
+          Log.warnf("storing a %s failed, storing them one by one: %s", what, e.getMessage());
+          return e;
+        }
+        if (!transientFailure && ++failures >= ATTEMPTS) {
+          return e;
         }
         Log.warnf(
-            "storing alerts for item %s failed (attempt %d%s), retrying in %d ms: %s",
-            item.id(),
+            "storing alerts for %s failed (attempt %d%s), retrying in %d ms: %s",
+            what,
             attempt,
             transientFailure ? ", database unavailable" : " of " + ATTEMPTS,
             backoff.toMillis(),
             e.getMessage());
         Thread.sleep(backoff.toMillis());
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
+        backoff = longer(backoff);
       }
     }
+  }
+
+  private static Duration longer(Duration backoff) {
+    return backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+        ? MAX_BACKOFF
+        : backoff.multipliedBy(2);
+  }
+
+  /**
+   * Sends a record to the dead-letter topic with its key and the reason in the headers (the names
+   * SmallRye's dead-letter strategy uses), waiting until Kafka has it; waits for Kafka as long as
+   * it takes, so that the record's offset is never committed before its copy exists.
+   */
+  private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason)
+      throws InterruptedException {
+    Log.errorf(
+        "classified item at %s-%d@%d goes to the dead-letter topic: %s",
+        record.topic(), record.partition(), record.offset(), reason.toString());
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(header("dead-letter-reason", String.valueOf(reason.getMessage())));
+    if (reason.getCause() != null) {
+      headers.add(header("dead-letter-cause", String.valueOf(reason.getCause().getMessage())));
+    }
+    headers.add(header("dead-letter-topic", record.topic()));
+    headers.add(header("dead-letter-partition", Integer.toString(record.partition())));
+    headers.add(header("dead-letter-offset", Long.toString(record.offset())));
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      CompletableFuture<Void> sent = new CompletableFuture<>();
+      OutgoingKafkaRecordMetadata<String> metadata =
+          OutgoingKafkaRecordMetadata.<String>builder()
+              .withKey(record.key())
+              .withHeaders(headers)
+              .build();
+      deadLetters.send(
+          Message.of(
+              record.value() == null ? new byte[0] : record.value(),
+              Metadata.of(metadata),
+              () -> {
+                sent.complete(null);
+                return CompletableFuture.completedFuture(null);
+              },
+              failure -> {
+                sent.completeExceptionally(failure);
+                return CompletableFuture.completedFuture(null);
+              }));
+      try {
+        sent.get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        deadLettered.increment();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        if (stopping) {
+          throw new IllegalStateException("dead letter not sent: shutting down", e);
+        }
+        Log.warnf("sending to the dead-letter topic failed, retrying: %s", e.toString());
+        Thread.sleep(backoff.toMillis());
+        backoff = longer(backoff);
+      }
+    }
+  }
+
+  private static org.apache.kafka.common.header.Header header(String name, String value) {
+    return new org.apache.kafka.common.header.internals.RecordHeader(
+        name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,18 +71,56 @@ public class Deliveries {
       int attempts) {}
 
   /**
-   * Records the deliveries of a new alert, in the caller's (the alert's) transaction: for each
-   * enabled webhook and email channel of the subscription, a row that is due now or held until a
-   * digest goes out.
+   * Records the deliveries of new alerts, in the caller's (the alerts') transaction: for each
+   * enabled webhook and email channel of each alert's subscription, a row that is due now or held
+   * until a digest goes out. The subscriptions are read in one query; the alerts are planned in the
+   * order of their subscriptions, so that two transactions lock rate-limit windows alike.
    *
+   * @param messages the alerts' messages (each names its subscription), in the order they were made
    * @return how many rows were written
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public int plan(UUID subscriptionId, AlertMessage message, Instant now) {
-    Subscription subscription = entityManager.find(Subscription.class, subscriptionId);
-    if (subscription == null) {
+  public int plan(List<AlertMessage> messages, Instant now) {
+    if (messages.isEmpty()) {
       return 0;
     }
+    // Most subscriptions deliver to the live stream only: load those with channels, no others.
+    @SuppressWarnings("unchecked")
+    List<UUID> withChannels =
+        entityManager
+            .createNativeQuery(
+                "SELECT id FROM subscription WHERE id IN (?1) AND jsonb_array_length(channels) > 0",
+                UUID.class)
+            .setParameter(
+                1,
+                messages.stream().map(m -> UUID.fromString(m.subscriptionId())).distinct().toList())
+            .getResultList();
+    if (withChannels.isEmpty()) {
+      return 0;
+    }
+    Map<UUID, Subscription> subscriptions = new HashMap<>();
+    entityManager
+        .createQuery("FROM Subscription s WHERE s.id IN :ids", Subscription.class)
+        .setParameter("ids", withChannels)
+        .getResultList()
+        .forEach(s -> subscriptions.put(s.id, s));
+    List<AlertMessage> ordered = new ArrayList<>(messages);
+    ordered.sort(Comparator.comparing(m -> UUID.fromString(m.subscriptionId())));
+    int count = 0;
+    for (AlertMessage message : ordered) {
+      Subscription subscription = subscriptions.get(UUID.fromString(message.subscriptionId()));
+      if (subscription != null) {
+        count += plan(subscription, message, now);
+      }
+    }
+    if (count > 0) {
+      written.fire(new OutboxWritten());
+    }
+    return count;
+  }
+
+  private int plan(Subscription subscription, AlertMessage message, Instant now) {
+    UUID subscriptionId = subscription.id;
     List<DeliveryChannel> channels = DeliveryChannel.read(subscription.channels);
     int count = 0;
     for (DeliveryChannel channel : channels) {
@@ -128,9 +168,6 @@ public class Deliveries {
           .setParameter(12, decision.send() ? null : decision.reason().id())
           .executeUpdate();
       count++;
-    }
-    if (count > 0) {
-      written.fire(new OutboxWritten());
     }
     return count;
   }

@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The transactional outbox: a message is written in the same transaction as what it announces (an
@@ -25,24 +29,49 @@ public class Outbox {
     this.written = written;
   }
 
-  /** Adds a message in the caller's transaction. */
+  /**
+   * A message to add.
+   *
+   * @param key the record key
+   * @param payload the JSON payload
+   * @param alertId the alert it announces
+   */
+  public record Message(String key, String payload, UUID alertId) {}
+
+  /** Adds messages to one channel and destination in the caller's transaction, in one statement. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void add(
-      String channel, String destination, String key, String payload, UUID alertId, Instant now) {
+  public void addAll(String channel, String destination, List<Message> messages, Instant now) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    String[] keys = messages.stream().map(Message::key).toArray(String[]::new);
+    String[] payloads = messages.stream().map(Message::payload).toArray(String[]::new);
+    String[] alerts = messages.stream().map(m -> m.alertId().toString()).toArray(String[]::new);
     entityManager
-        .createNativeQuery(
-            """
-            INSERT INTO outbox (channel, destination, message_key, payload, alert_id,
-                                next_attempt_at, created_at)
-            VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?6, ?6)
-            """)
-        .setParameter(1, channel)
-        .setParameter(2, destination)
-        .setParameter(3, key)
-        .setParameter(4, payload)
-        .setParameter(5, alertId)
-        .setParameter(6, now)
-        .executeUpdate();
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      """
+                      INSERT INTO outbox (channel, destination, message_key, payload, alert_id,
+                                          next_attempt_at, created_at)
+                      SELECT ?, ?, m.message_key, CAST(m.payload AS jsonb), CAST(m.alert_id AS uuid),
+                             ?, ?
+                      FROM unnest(?, ?, ?) WITH ORDINALITY AS m(message_key, payload, alert_id, n)
+                      ORDER BY m.n
+                      """)) {
+                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                insert.setString(1, channel);
+                insert.setString(2, destination);
+                insert.setObject(3, at);
+                insert.setObject(4, at);
+                insert.setArray(5, connection.createArrayOf("text", keys));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.setArray(7, connection.createArrayOf("text", alerts));
+                insert.executeUpdate();
+              }
+            });
     written.fire(new OutboxWritten());
   }
 

@@ -3,16 +3,28 @@ package io.newswatch.alert.story;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
-import io.newswatch.events.RawItem;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.hibernate.Session;
 
 /**
  * Which story each received item belongs to, in PostgreSQL: the item itself on redelivery, else an
@@ -20,10 +32,16 @@ import java.util.stream.Collectors;
  * shared word pairs), else a new story.
  *
  * <p>Two instances may receive two copies of one story at the same moment (different partitions).
- * Each first takes transaction-scoped advisory locks on its link key and on its SimHash bands; two
- * copies of one story share at least one of these keys, so the second waits until the first has
- * committed its story, then finds it. Unrelated items rarely share a key, and then only wait a few
- * milliseconds. Locks are taken in sorted order: no deadlock.
+ * Each first takes transaction-scoped advisory locks on its link key and on its text band keys (for
+ * a batch, on those of all its items); two copies of one story share at least one of these keys, so
+ * the second waits until the first has committed its story, then finds it. Unrelated items rarely
+ * share a key (band keys are 32-bit MinHash bands), and then only wait a few milliseconds. Locks
+ * are taken in sorted order: no deadlock. A batch of n items takes up to 25 n locks, which
+ * PostgreSQL's lock table must hold ({@code max_locks_per_transaction}, 64 by default, times the
+ * connections): the consumer's batches are kept small enough for the defaults.
+ *
+ * <p>A batch costs a fixed number of round trips whatever its size: locks, known items, link
+ * candidates, text candidates, one insert.
  */
 @ApplicationScoped
 public class StoryRepository {
@@ -37,108 +55,269 @@ public class StoryRepository {
   }
 
   /**
-   * The story of an item, recording the item; call first in the transaction that stores its alerts,
-   * which holds the story locks until it commits.
+   * The story of each item (in order), recording the items; call first in the transaction that
+   * stores their alerts, which holds the story locks until it commits. Items received before keep
+   * their story, so a redelivered batch changes nothing.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public UUID resolve(ClassifiedItem item, Instant receivedAt) {
-    StoryFingerprint fingerprint = StoryFingerprint.of(item.item());
-    lock(fingerprint.lockKeys());
-    List<?> known =
-        entityManager
-            .createNativeQuery("SELECT story_id FROM received_item WHERE item_id = ?1")
-            .setParameter(1, item.id())
-            .getResultList();
-    if (!known.isEmpty()) {
-      return (UUID) known.get(0);
+  public List<UUID> resolve(List<ClassifiedItem> items, Instant receivedAt) {
+    if (items.isEmpty()) {
+      return List.of();
     }
-    Instant fetched = item.item().fetchedAt();
-    Instant from = fetched.minus(config.storyWindow());
-    Instant to = fetched.plus(config.storyWindow());
-    UUID story = byLink(fingerprint, from, to);
-    if (story == null) {
-      story = byText(fingerprint, from, to);
+    List<StoryAssigner.Arrival> arrivals = new ArrayList<>(items.size());
+    for (ClassifiedItem item : items) {
+      arrivals.add(
+          new StoryAssigner.Arrival(
+              item.id(), StoryFingerprint.of(item.item()), item.item().fetchedAt()));
     }
-    if (story == null) {
-      story = UUID.randomUUID();
-    } else {
-      Log.debugf("item %s joins story %s", item.id(), story);
-    }
-    entityManager
-        .createNativeQuery(
-            """
-            INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
-                                       received_at, payload)
-            VALUES (?1, ?2, ?3, ?4, CAST(?5 AS integer[]), ?6, ?7, CAST(?8 AS jsonb))
-            ON CONFLICT (item_id) DO NOTHING
-            """)
-        .setParameter(1, item.id())
-        .setParameter(2, story)
-        .setParameter(3, fingerprint.linkKey())
-        .setParameter(4, fingerprint.simHash())
-        .setParameter(5, arrayLiteral(fingerprint.bands()))
-        .setParameter(6, fetched)
-        .setParameter(7, receivedAt)
-        .setParameter(8, EventJson.writeString(item))
-        .executeUpdate();
-    return story;
+    lock(arrivals.stream().flatMapToLong(a -> LongStream.of(a.fingerprint().lockKeys())).toArray());
+    StoryAssigner.Candidates candidates =
+        new StoryAssigner.Candidates(known(arrivals), byLink(arrivals), byText(arrivals));
+    List<UUID> stories =
+        new StoryAssigner(config.storyWindow(), UUID::randomUUID).assign(arrivals, candidates);
+    insert(items, arrivals, stories, candidates.known().keySet(), receivedAt);
+    return stories;
   }
 
   private void lock(long[] keys) {
-    if (keys.length == 0) {
+    long[] sorted = LongStream.of(keys).sorted().distinct().toArray();
+    if (sorted.length == 0) {
       return;
     }
     entityManager
         .createNativeQuery("SELECT advisory_xact_lock_all(CAST(?1 AS bigint[]))")
-        .setParameter(1, arrayLiteral(keys))
+        .setParameter(1, arrayLiteral(sorted))
         .getSingleResult();
   }
 
-  private UUID byLink(StoryFingerprint fingerprint, Instant from, Instant to) {
-    if (fingerprint.linkKey() == null) {
-      return null;
-    }
-    List<?> found =
+  private Map<String, UUID> known(List<StoryAssigner.Arrival> arrivals) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "SELECT story_id FROM received_item WHERE link_key = ?1"
-                    + " AND fetched_at BETWEEN ?2 AND ?3 ORDER BY fetched_at LIMIT 1")
-            .setParameter(1, fingerprint.linkKey())
-            .setParameter(2, from)
-            .setParameter(3, to)
+                "SELECT item_id, story_id FROM received_item WHERE item_id IN (?1)", Object[].class)
+            .setParameter(
+                1, arrivals.stream().map(StoryAssigner.Arrival::itemId).distinct().toList())
             .getResultList();
-    return found.isEmpty() ? null : (UUID) found.get(0);
+    Map<String, UUID> known = new HashMap<>();
+    rows.forEach(r -> known.put((String) r[0], (UUID) r[1]));
+    return known;
   }
 
-  private UUID byText(StoryFingerprint fingerprint, Instant from, Instant to) {
-    if (fingerprint.simHash() == null) {
-      return null;
+  private List<StoryAssigner.Stored> byLink(List<StoryAssigner.Arrival> arrivals) {
+    List<String> keys =
+        arrivals.stream()
+            .map(a -> a.fingerprint().linkKey())
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    if (keys.isEmpty()) {
+      return List.of();
     }
     @SuppressWarnings("unchecked")
-    List<Object[]> candidates =
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT item_id, story_id, fetched_at, link_key FROM received_item"
+                    + " WHERE link_key IN (?1) AND fetched_at BETWEEN ?2 AND ?3",
+                Object[].class)
+            .setParameter(1, keys)
+            .setParameter(2, earliest(arrivals).minus(config.storyWindow()))
+            .setParameter(3, latest(arrivals).plus(config.storyWindow()))
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new StoryAssigner.Stored(
+                    (String) r[0],
+                    (UUID) r[1],
+                    instant(r[2]),
+                    new StoryFingerprint((String) r[3], null, new long[0], new int[0])))
+        .toList();
+  }
+
+  /**
+   * Text candidates of each arrival with a text fingerprint: items of its story window that share a
+   * band key with some arrival of the batch (one index scan for the batch) and whose SimHash is
+   * within {@link StoryFingerprint#MAX_DISTANCE} bits of the arrival's, the nearest 20, with their
+   * fingerprints recomputed from the stored items.
+   */
+  private Map<Integer, List<StoryAssigner.Stored>> byText(List<StoryAssigner.Arrival> arrivals) {
+    List<Integer> queried = new ArrayList<>();
+    Set<Integer> bands = new TreeSet<>();
+    for (int i = 0; i < arrivals.size(); i++) {
+      StoryFingerprint fingerprint = arrivals.get(i).fingerprint();
+      if (fingerprint.simHash() != null) {
+        queried.add(i);
+        Arrays.stream(fingerprint.bands()).forEach(bands::add);
+      }
+    }
+    if (queried.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
         entityManager
             .createNativeQuery(
                 """
-                SELECT story_id, CAST(payload AS text) FROM received_item
+                SELECT item_id, story_id, fetched_at, simhash FROM received_item
                 WHERE bands && CAST(?1 AS integer[]) AND fetched_at BETWEEN ?2 AND ?3
-                  AND bit_count(CAST(simhash # ?4 AS bit(64))) <= ?5
-                ORDER BY bit_count(CAST(simhash # ?4 AS bit(64))), fetched_at
-                LIMIT 20
                 """,
                 Object[].class)
-            .setParameter(1, arrayLiteral(fingerprint.bands()))
-            .setParameter(2, from)
-            .setParameter(3, to)
-            .setParameter(4, fingerprint.simHash())
-            .setParameter(5, StoryFingerprint.MAX_DISTANCE)
+            .setParameter(
+                1, bands.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+            .setParameter(2, earliest(arrivals).minus(config.storyWindow()))
+            .setParameter(3, latest(arrivals).plus(config.storyWindow()))
             .getResultList();
-    for (Object[] candidate : candidates) {
-      RawItem other = EventJson.read((String) candidate[1], ClassifiedItem.class).item();
-      if (fingerprint.sameText(StoryFingerprint.of(other))) {
-        return (UUID) candidate[0];
+    Map<Integer, List<Object[]>> near = new HashMap<>();
+    Set<String> wanted = new HashSet<>();
+    for (int i : queried) {
+      StoryAssigner.Arrival arrival = arrivals.get(i);
+      long simHash = arrival.fingerprint().simHash();
+      List<Object[]> nearest =
+          rows.stream()
+              .filter(
+                  r ->
+                      StoryFingerprint.distance(simHash, (Long) r[3])
+                          <= StoryFingerprint.MAX_DISTANCE)
+              .sorted(
+                  Comparator.comparingInt(
+                          (Object[] r) -> StoryFingerprint.distance(simHash, (Long) r[3]))
+                      .thenComparing(r -> instant(r[2])))
+              .limit(20)
+              .toList();
+      if (!nearest.isEmpty()) {
+        near.put(i, nearest);
+        nearest.forEach(r -> wanted.add((String) r[0]));
       }
     }
-    return null;
+    Map<String, StoryFingerprint> fingerprints = fingerprints(wanted);
+    Map<Integer, List<StoryAssigner.Stored>> candidates = new HashMap<>();
+    near.forEach(
+        (i, nearest) ->
+            candidates.put(
+                i,
+                nearest.stream()
+                    .filter(r -> fingerprints.containsKey((String) r[0]))
+                    .map(
+                        r ->
+                            new StoryAssigner.Stored(
+                                (String) r[0],
+                                (UUID) r[1],
+                                instant(r[2]),
+                                fingerprints.get((String) r[0])))
+                    .toList()));
+    return candidates;
+  }
+
+  /** Fingerprints of stored items, recomputed from their payloads. */
+  private Map<String, StoryFingerprint> fingerprints(Set<String> itemIds) {
+    if (itemIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT item_id, CAST(payload AS text) FROM received_item WHERE item_id IN (?1)",
+                Object[].class)
+            .setParameter(1, List.copyOf(itemIds))
+            .getResultList();
+    Map<String, StoryFingerprint> fingerprints = new HashMap<>();
+    for (Object[] row : rows) {
+      fingerprints.put(
+          (String) row[0],
+          StoryFingerprint.of(EventJson.read((String) row[1], ClassifiedItem.class).item()));
+    }
+    return fingerprints;
+  }
+
+  private void insert(
+      List<ClassifiedItem> items,
+      List<StoryAssigner.Arrival> arrivals,
+      List<UUID> stories,
+      Set<String> known,
+      Instant receivedAt) {
+    Map<String, Integer> fresh = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!known.contains(items.get(i).id())) {
+        fresh.putIfAbsent(items.get(i).id(), i);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    int size = fresh.size();
+    String[] ids = new String[size];
+    String[] storyIds = new String[size];
+    String[] linkKeys = new String[size];
+    Long[] simHashes = new Long[size];
+    String[] bands = new String[size];
+    String[] fetched = new String[size];
+    String[] payloads = new String[size];
+    int n = 0;
+    for (int i : fresh.values()) {
+      StoryFingerprint fingerprint = arrivals.get(i).fingerprint();
+      ids[n] = items.get(i).id();
+      storyIds[n] = stories.get(i).toString();
+      linkKeys[n] = fingerprint.linkKey();
+      simHashes[n] = fingerprint.simHash();
+      bands[n] = arrayLiteral(fingerprint.bands());
+      fetched[n] = items.get(i).item().fetchedAt().toString();
+      payloads[n] = EventJson.writeString(items.get(i));
+      n++;
+    }
+    entityManager
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      """
+                      INSERT INTO received_item (item_id, story_id, link_key, simhash, bands,
+                                                 fetched_at, received_at, payload)
+                      SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
+                             CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
+                             CAST(i.payload AS jsonb)
+                      FROM unnest(?, ?, ?, ?, ?, ?, ?)
+                        AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
+                      ON CONFLICT (item_id) DO NOTHING
+                      """)) {
+                insert.setObject(1, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
+                insert.setArray(2, connection.createArrayOf("text", ids));
+                insert.setArray(3, connection.createArrayOf("text", storyIds));
+                insert.setArray(4, connection.createArrayOf("text", linkKeys));
+                insert.setArray(5, connection.createArrayOf("bigint", simHashes));
+                insert.setArray(6, connection.createArrayOf("text", bands));
+                insert.setArray(7, connection.createArrayOf("text", fetched));
+                insert.setArray(8, connection.createArrayOf("text", payloads));
+                insert.executeUpdate();
+              }
+            });
+  }
+
+  private static Instant earliest(List<StoryAssigner.Arrival> arrivals) {
+    return arrivals.stream()
+        .map(StoryAssigner.Arrival::fetchedAt)
+        .min(Instant::compareTo)
+        .orElseThrow();
+  }
+
+  private static Instant latest(List<StoryAssigner.Arrival> arrivals) {
+    return arrivals.stream()
+        .map(StoryAssigner.Arrival::fetchedAt)
+        .max(Instant::compareTo)
+        .orElseThrow();
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return ((java.sql.Timestamp) value).toInstant();
   }
 
   /** The items received last, newest first. */

@@ -2,8 +2,10 @@ package io.newswatch.alert.alert;
 
 import static io.newswatch.alert.TestUsers.as;
 import static io.newswatch.alert.TestUsers.asAdmin;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -29,7 +31,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +117,59 @@ class AlertPipelineTest {
     assertThat(alerts.getList("items[0].sources.feedId"))
         .containsExactlyInAnyOrder("11", "12", "13");
     assertThat(alerts.getString("items[0].itemId")).isEqualTo(first.id());
+  }
+
+  @Test
+  void copiesOfOneStoryInOneBatchGiveOneAlert() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
+    String body =
+        "Fighters of the Islamic State Khorasan Province attacked a border post near Ishkashim on"
+            + " Sunday morning, and two guards were wounded, officials in Badakhshan said; "
+            + marker;
+    // Three copies under three links (a dateline, a cut ending), and an unrelated item, sent in
+    // one burst: the consumer stores them in one transaction.
+    ClassifiedItem first =
+        copy("31", "ISKP attack near Ishkashim", body, "https://a.example.org/1-" + marker);
+    ClassifiedItem second =
+        copy(
+            "32",
+            "Border post attacked",
+            "ISHKASHIM (AFP) - " + body,
+            "https://b.example.org/2-" + marker);
+    ClassifiedItem third =
+        copy(
+            "33",
+            "Guards wounded",
+            body.substring(0, body.indexOf(", officials")) + ". " + marker,
+            "https://c.example.org/3-" + marker);
+    ClassifiedItem other =
+        copy(
+            "34",
+            "ISKP statement " + marker,
+            "A statement attributed to the group's media arm praised fighters and threatened more"
+                + " attacks on officials in the coming weeks; "
+                + marker,
+            "https://d.example.org/4-" + marker);
+
+    TopicWriter.send(
+        KAFKA,
+        Topics.CLASSIFIED_ITEMS,
+        List.of(first, second, third, other).stream()
+            .map(i -> Map.entry(i.id(), EventJson.writeString(i)))
+            .toList());
+    caughtUp();
+
+    JsonPath alerts =
+        as(officer)
+            .get("/alerts?subscriptionId={s}&size=10", subscription)
+            .then()
+            .extract()
+            .jsonPath();
+    assertThat(alerts.getInt("total")).isEqualTo(2);
+    assertThat(alerts.getList("items.collect { it.sources.size() }", Integer.class))
+        .containsExactlyInAnyOrder(3, 1);
+    assertThat(alerts.getList("items.itemId")).containsExactlyInAnyOrder(first.id(), other.id());
   }
 
   @Test
@@ -257,19 +315,39 @@ class AlertPipelineTest {
   }
 
   @Test
-  void sendsAnUnreadableRecordToTheDeadLetterTopic() {
+  void sendsAnUnreadableRecordToTheDeadLetterTopicAndStoresTheRestOfItsBatch() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String subscription = subscribe("ISKP " + marker);
     String key = "poison-" + UUID.randomUUID();
+    ClassifiedItem before = classified("ISIS-K fighters in Kunduz " + marker, true);
+    ClassifiedItem after = classified("ISIS-K fighters in Takhar " + marker, true);
 
-    TopicWriter.send(KAFKA, Topics.CLASSIFIED_ITEMS, key, "{\"schemaVersion\": 1}");
+    TopicWriter.send(
+        KAFKA,
+        Topics.CLASSIFIED_ITEMS,
+        List.of(
+            Map.entry(before.id(), EventJson.writeString(before)),
+            Map.entry(key, "{\"schemaVersion\": 1}"),
+            Map.entry(after.id(), EventJson.writeString(after))));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TopicReader.snapshot(
-                    KAFKA, Topics.CLASSIFIED_ITEMS_DEAD_LETTER, r -> key.equals(r.key())),
-            records -> records.size() == 1);
+    List<ConsumerRecord<String, String>> dead =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    TopicReader.snapshot(
+                        KAFKA, Topics.CLASSIFIED_ITEMS_DEAD_LETTER, r -> key.equals(r.key())),
+                records -> records.size() == 1);
+    assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), UTF_8))
+        .contains("invalid ClassifiedItem");
+    assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-topic").value(), UTF_8))
+        .isEqualTo(Topics.CLASSIFIED_ITEMS);
     caughtUp();
+    as(officer)
+        .get("/alerts?subscriptionId={s}", subscription)
+        .then()
+        .body("total", equalTo(2))
+        .body("items.title", containsInAnyOrder(before.item().title(), after.item().title()));
   }
 
   @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.events.RawItem;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -80,6 +86,57 @@ class StoryFingerprintTest {
     assertThat(first.bands()).hasSize(StoryFingerprint.BANDS);
     assertThat(List.of(box(first.bands()))).containsAnyOf(box(second.bands()));
     assertThat(List.of(box(first.lockKeys()))).containsAnyOf(box(second.lockKeys()));
+  }
+
+  @Test
+  void copiesThatAreOneStoryShareABandAndUnrelatedTextsRarelyDo() {
+    Random random = new Random(7);
+    String[] vocabulary = new String[400]; // a small vocabulary: unrelated texts share word pairs
+    for (int i = 0; i < vocabulary.length; i++) {
+      vocabulary[i] = "w" + Integer.toString(i * 7919 % 4001, 36);
+    }
+    List<StoryFingerprint> originals = new ArrayList<>();
+    int copies = 0;
+    int copiesFound = 0;
+    for (int n = 0; n < 400; n++) {
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < 40 + random.nextInt(80); i++) {
+        words.add(vocabulary[random.nextInt(vocabulary.length)]);
+      }
+      StoryFingerprint original = StoryFingerprint.of(item("T", String.join(" ", words)));
+      originals.add(original);
+      // A copy edited as wire copies are: a dateline, words changed, the end cut.
+      List<String> edited = new ArrayList<>(words);
+      edited.addAll(0, List.of("kabul", "reuters"));
+      for (int e = random.nextInt(1 + words.size() / 8); e > 0; e--) {
+        edited.set(random.nextInt(edited.size()), vocabulary[random.nextInt(vocabulary.length)]);
+      }
+      edited = edited.subList(0, edited.size() - random.nextInt(words.size() / 5));
+      StoryFingerprint copy = StoryFingerprint.of(item("T", String.join(" ", edited)));
+      if (original.sameText(copy)) {
+        copies++;
+        if (shareABand(original, copy)) {
+          copiesFound++;
+        }
+      }
+    }
+    int pairs = 0;
+    int shared = 0;
+    for (int i = 0; i < originals.size(); i++) {
+      for (int j = i + 1; j < originals.size(); j++) {
+        pairs++;
+        shared += shareABand(originals.get(i), originals.get(j)) ? 1 : 0;
+      }
+    }
+
+    assertThat(copies).isGreaterThan(200);
+    assertThat((double) copiesFound / copies).isGreaterThanOrEqualTo(0.98);
+    assertThat((double) shared / pairs).isLessThan(0.005);
+  }
+
+  private static boolean shareABand(StoryFingerprint a, StoryFingerprint b) {
+    Set<Integer> bands = new HashSet<>(List.of(box(a.bands())));
+    return Arrays.stream(b.bands()).anyMatch(bands::contains);
   }
 
   private static Integer[] box(int[] values) {

@@ -54,11 +54,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Run after {@code ./mvnw -B package -DskipTests}, from the project root: {@code java -cp
  * bench/target/newswatch-bench.jar io.newswatch.bench.load.LoadBenchmark [--rates
  * 50,100,200,500,1000,2000,3000] [--step-seconds 20] [--subscriptions 10000] [--officers 100]
- * [--regional 0.3] [--classify 1] [--alert 1] [--warm-up-rate 50] [--all-rates] [--titles-only]
- * [--env NAME=VALUE]... [--root DIR]}. {@code --all-rates} goes on after a step that was not
- * sustained; {@code --titles-only} sends items of a short title only, a diagnostic that leaves out
- * the classification of long texts and story recognition by text. It stops everything it started
- * when done; service logs are in {@code target/bench-logs/load/}.
+ * [--regional 0.3] [--classify 1] [--alert 1] [--warm-up-rate 100] [--warm-up-seconds 40]
+ * [--all-rates] [--titles-only] [--env NAME=VALUE]... [--root DIR]}. {@code --all-rates} goes on
+ * after a step that was not sustained; {@code --titles-only} sends items of a short title only, a
+ * diagnostic that leaves out the classification of long texts and story recognition by text. It
+ * stops everything it started when done; service logs are in {@code target/bench-logs/load/}.
  */
 public final class LoadBenchmark {
 
@@ -153,10 +153,12 @@ public final class LoadBenchmark {
       try (AlertObserver observer = new AlertObserver(kafka);
           KafkaProducer<String, String> producer =
               new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+        // Long enough for the JIT compilers to finish with the hot paths of every service: a short
+        // warm-up leaves the first step measuring compilation, not the pipeline.
         System.out.printf(
             "%nwarm-up: %d items/s for %d s (not reported)%n",
-            options.warmUpRate(), options.stepSeconds() / 2);
-        step(0, options.warmUpRate(), options.stepSeconds() / 2, workload, producer, observer);
+            options.warmUpRate(), options.warmUpSeconds());
+        step(0, options.warmUpRate(), options.warmUpSeconds(), workload, producer, observer);
         printHeader();
         int number = 1;
         for (int rate : options.rates()) {
@@ -524,6 +526,7 @@ public final class LoadBenchmark {
       boolean allRates,
       int stepSeconds,
       int warmUpRate,
+      int warmUpSeconds,
       int subscriptions,
       int officers,
       double regionalShare,
@@ -561,7 +564,8 @@ public final class LoadBenchmark {
           rates,
           all,
           Integer.parseInt(values.getOrDefault("--step-seconds", "20")),
-          Integer.parseInt(values.getOrDefault("--warm-up-rate", "50")),
+          Integer.parseInt(values.getOrDefault("--warm-up-rate", "100")),
+          Integer.parseInt(values.getOrDefault("--warm-up-seconds", "40")),
           Integer.parseInt(values.getOrDefault("--subscriptions", "10000")),
           Integer.parseInt(values.getOrDefault("--officers", "100")),
           Double.parseDouble(values.getOrDefault("--regional", "0.3")),
