@@ -119,7 +119,9 @@ public class DeliveryWorker {
   @Scheduled(
       identity = "delivery-worker",
       every = "${newswatch.alert.delivery.poll-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // Not once shutdown began: the database goes away with the application.
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void tick() {
     if (!config.enabled() || stopping) {
       return;

@@ -64,7 +64,9 @@ public class OutboxRelay {
   @Scheduled(
       identity = "outbox-relay",
       every = "${newswatch.alert.outbox.poll-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // Not once shutdown began: the database goes away with the application.
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
     relayQuietly();
     Instant now = Instant.now(clock);

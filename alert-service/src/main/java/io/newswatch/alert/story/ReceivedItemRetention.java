@@ -22,7 +22,9 @@ public class ReceivedItemRetention {
       identity = "received-item-retention",
       every = "1h",
       delayed = "1m",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // Not once shutdown began: the database goes away with the application.
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void prune() {
     int removed = stories.prune(Instant.now(clock));
     if (removed > 0) {

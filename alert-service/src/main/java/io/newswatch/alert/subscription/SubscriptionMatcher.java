@@ -58,7 +58,9 @@ public class SubscriptionMatcher {
   @Scheduled(
       identity = "subscription-index-refresh",
       every = "${newswatch.alert.index-refresh-interval:0.5s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // Not once shutdown began: the database goes away with the application.
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
     try {
       refresh();
