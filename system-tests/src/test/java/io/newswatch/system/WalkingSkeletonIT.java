@@ -14,6 +14,7 @@ import io.newswatch.stack.testing.ConsumerLag;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,16 +199,12 @@ class WalkingSkeletonIT {
   private static RequestSpecification asOfficer() {
     if (officerPassword == null) {
       officerPassword = "officer-password-" + System.nanoTime();
-      asAdmin()
-          .baseUri(uri(Service.ALERT))
-          .contentType(ContentType.JSON)
-          .body(
-              "{\"username\": \"officer\", \"password\": \""
-                  + officerPassword
-                  + "\", \"role\": \"officer\"}")
-          .post("/users")
-          .then()
-          .statusCode(201);
+      Officers.create(
+          URI.create(uri(Service.ALERT)),
+          stack.admin().username(),
+          stack.admin().password(),
+          "officer",
+          officerPassword);
     }
     return given().auth().preemptive().basic("officer", officerPassword);
   }

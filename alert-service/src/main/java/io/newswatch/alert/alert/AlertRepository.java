@@ -1,16 +1,12 @@
 package io.newswatch.alert.alert;
 
+import io.newswatch.alert.db.ArraySql;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.MatchedTerm;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /** Alerts and their sources in PostgreSQL. */
 @ApplicationScoped
@@ -82,49 +77,43 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
           tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
       n++;
     }
-    Map<UUID, String[]> stored =
-        getEntityManager()
-            .unwrap(Session.class)
-            .doReturningWork(
-                connection -> {
-                  try (PreparedStatement insert =
-                      connection.prepareStatement(
-                          """
-                          WITH m AS (
-                            SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                              AS m(id, subscription_id, story_id, item_id, title, url,
-                                   source_name, published_at, severity, matches, tags)),
-                          inserted AS (
-                            INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id,
-                                               title, url, source_name, published_at, severity,
-                                               matches, tags, status, created_at)
-                            SELECT CAST(m.id AS uuid), s.id, s.owner_id, CAST(m.story_id AS uuid),
-                                   m.item_id, m.title, m.url, m.source_name,
-                                   CAST(m.published_at AS timestamptz), m.severity,
-                                   CAST(m.matches AS jsonb), CAST(m.tags AS jsonb), 'NEW', ?
-                            FROM m JOIN subscription s
-                              ON s.id = CAST(m.subscription_id AS uuid) AND s.enabled
-                            ON CONFLICT DO NOTHING
-                            RETURNING id, subscription_id, owner_id)
-                          SELECT i.id, s.name, u.username
-                          FROM inserted i JOIN subscription s ON s.id = i.subscription_id
-                          JOIN app_user u ON u.id = i.owner_id
-                          """)) {
-                    for (int c = 0; c < columns.length; c++) {
-                      insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                    }
-                    insert.setObject(12, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-                    Map<UUID, String[]> rows = new HashMap<>();
-                    try (ResultSet row = insert.executeQuery()) {
-                      while (row.next()) {
-                        rows.put(
-                            row.getObject(1, UUID.class),
-                            new String[] {row.getString(2), row.getString(3)});
-                      }
-                    }
-                    return rows;
-                  }
-                });
+    Map<UUID, String[]> stored = new HashMap<>();
+    ArraySql.query(
+        getEntityManager(),
+        """
+            WITH m AS (
+              SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                AS m(id, subscription_id, story_id, item_id, title, url, source_name,
+                     published_at, severity, matches, tags)),
+            inserted AS (
+              INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, url,
+                                 source_name, published_at, severity, matches, tags, status,
+                                 created_at)
+              SELECT CAST(m.id AS uuid), s.id, s.owner_id, CAST(m.story_id AS uuid), m.item_id,
+                     m.title, m.url, m.source_name, CAST(m.published_at AS timestamptz),
+                     m.severity, CAST(m.matches AS jsonb), CAST(m.tags AS jsonb), 'NEW', ?
+              FROM m JOIN subscription s ON s.id = CAST(m.subscription_id AS uuid) AND s.enabled
+              ON CONFLICT DO NOTHING
+              RETURNING id, subscription_id, owner_id)
+            SELECT i.id, s.name, u.username
+            FROM inserted i JOIN subscription s ON s.id = i.subscription_id
+            JOIN app_user u ON u.id = i.owner_id
+            """,
+        row ->
+            stored.put(
+                row.getObject(1, UUID.class), new String[] {row.getString(2), row.getString(3)}),
+        columns[0],
+        columns[1],
+        columns[2],
+        columns[3],
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        createdAt);
     List<Created> created = new ArrayList<>(stored.size());
     int i = 0;
     for (Candidate c : unique.values()) {
@@ -191,22 +180,9 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                   (String) row[3],
                   (String) row[4],
                   (String) row[5],
-                  instant(row[6]),
-                  instant(row[7])));
+                  ArraySql.instant(row[6]),
+                  ArraySql.instant(row[7])));
     }
     return sources;
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 }

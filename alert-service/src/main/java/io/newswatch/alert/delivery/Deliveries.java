@@ -3,6 +3,7 @@ package io.newswatch.alert.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.alert.audit.AuditLog;
+import io.newswatch.alert.db.ArraySql;
 import io.newswatch.alert.outbox.OutboxWritten;
 import io.newswatch.alert.subscription.Subscription;
 import io.newswatch.events.EventJson;
@@ -13,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,7 +199,7 @@ public class Deliveries {
                 .setParameter(2, channel.type())
                 .setParameter(3, channel.destination())
                 .getSingleResult();
-    return new StormPolicy.Window(instant(row[0]), ((Number) row[1]).intValue());
+    return new StormPolicy.Window(ArraySql.instant(row[0]), ((Number) row[1]).intValue());
   }
 
   StormPolicy.RateLimit rateLimit(Subscription subscription) {
@@ -443,7 +443,7 @@ public class Deliveries {
             StormPolicy.HoldReason.of(group.reason()),
             subscription == null ? config.rateLimitWindow() : rateLimit(subscription).window(),
             quiet == null ? null : quiet.toString(),
-            instant(rows.get(0)[2]),
+            ArraySql.instant(rows.get(0)[2]),
             now,
             alerts);
     Number digestId =
@@ -501,26 +501,27 @@ public class Deliveries {
           new DeliveryView.Attempts(
               (String) r[2],
               ((Number) r[3]).intValue(),
-              instant(r[4]),
+              ArraySql.instant(r[4]),
               r[5] == null ? null : ((Number) r[5]).intValue(),
               (String) r[6],
-              instant(r[7]),
+              ArraySql.instant(r[7]),
               (String) r[10],
-              instant(r[11]));
+              ArraySql.instant(r[11]));
       DeliveryView.Attempts digest =
           r[12] == null
               ? null
               : new DeliveryView.Attempts(
                   (String) r[13],
                   ((Number) r[14]).intValue(),
-                  instant(r[15]),
+                  ArraySql.instant(r[15]),
                   r[16] == null ? null : ((Number) r[16]).intValue(),
                   (String) r[17],
-                  instant(r[18]),
+                  ArraySql.instant(r[18]),
                   (String) r[19],
-                  instant(r[20]));
+                  ArraySql.instant(r[20]));
       views.add(
-          DeliveryView.of((String) r[0], (String) r[1], own, instant(r[8]), (String) r[9], digest));
+          DeliveryView.of(
+              (String) r[0], (String) r[1], own, ArraySql.instant(r[8]), (String) r[9], digest));
     }
     return views;
   }
@@ -565,21 +566,5 @@ public class Deliveries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    throw new IllegalStateException("not a time: " + value.getClass());
   }
 }

@@ -1,17 +1,14 @@
 package io.newswatch.alert.outbox;
 
+import io.newswatch.alert.db.ArraySql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The transactional outbox: a message is written in the same transaction as what it announces (an
@@ -47,31 +44,22 @@ public class Outbox {
     String[] keys = messages.stream().map(Message::key).toArray(String[]::new);
     String[] payloads = messages.stream().map(Message::payload).toArray(String[]::new);
     String[] alerts = messages.stream().map(m -> m.alertId().toString()).toArray(String[]::new);
-    entityManager
-        .unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement insert =
-                  connection.prepareStatement(
-                      """
-                      INSERT INTO outbox (channel, destination, message_key, payload, alert_id,
-                                          next_attempt_at, created_at)
-                      SELECT ?, ?, m.message_key, CAST(m.payload AS jsonb), CAST(m.alert_id AS uuid),
-                             ?, ?
-                      FROM unnest(?, ?, ?) WITH ORDINALITY AS m(message_key, payload, alert_id, n)
-                      ORDER BY m.n
-                      """)) {
-                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-                insert.setString(1, channel);
-                insert.setString(2, destination);
-                insert.setObject(3, at);
-                insert.setObject(4, at);
-                insert.setArray(5, connection.createArrayOf("text", keys));
-                insert.setArray(6, connection.createArrayOf("text", payloads));
-                insert.setArray(7, connection.createArrayOf("text", alerts));
-                insert.executeUpdate();
-              }
-            });
+    ArraySql.update(
+        entityManager,
+        """
+        INSERT INTO outbox (channel, destination, message_key, payload, alert_id, next_attempt_at,
+                            created_at)
+        SELECT ?, ?, m.message_key, CAST(m.payload AS jsonb), CAST(m.alert_id AS uuid), ?, ?
+        FROM unnest(?, ?, ?) WITH ORDINALITY AS m(message_key, payload, alert_id, n)
+        ORDER BY m.n
+        """,
+        channel,
+        destination,
+        now,
+        now,
+        keys,
+        payloads,
+        alerts);
     written.fire(new OutboxWritten());
   }
 

@@ -1,15 +1,13 @@
 package io.newswatch.alert.story;
 
 import io.newswatch.alert.AlertConfig;
+import io.newswatch.alert.db.ArraySql;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.hibernate.Session;
 
 /**
  * Which story each received item belongs to, in PostgreSQL: the item itself on redelivery, else an
@@ -131,7 +128,7 @@ public class StoryRepository {
                 new StoryAssigner.Stored(
                     (String) r[0],
                     (UUID) r[1],
-                    instant(r[2]),
+                    ArraySql.instant(r[2]),
                     new StoryFingerprint((String) r[3], null, new long[0], new int[0])))
         .toList();
   }
@@ -183,7 +180,7 @@ public class StoryRepository {
               .sorted(
                   Comparator.comparingInt(
                           (Object[] r) -> StoryFingerprint.distance(simHash, (Long) r[3]))
-                      .thenComparing(r -> instant(r[2])))
+                      .thenComparing(r -> ArraySql.instant(r[2])))
               .limit(20)
               .toList();
       if (!nearest.isEmpty()) {
@@ -204,7 +201,7 @@ public class StoryRepository {
                             new StoryAssigner.Stored(
                                 (String) r[0],
                                 (UUID) r[1],
-                                instant(r[2]),
+                                ArraySql.instant(r[2]),
                                 fingerprints.get((String) r[0])))
                     .toList()));
     return candidates;
@@ -267,33 +264,26 @@ public class StoryRepository {
       payloads[n] = EventJson.writeString(items.get(i));
       n++;
     }
-    entityManager
-        .unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement insert =
-                  connection.prepareStatement(
-                      """
-                      INSERT INTO received_item (item_id, story_id, link_key, simhash, bands,
-                                                 fetched_at, received_at, payload)
-                      SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
-                             CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
-                             CAST(i.payload AS jsonb)
-                      FROM unnest(?, ?, ?, ?, ?, ?, ?)
-                        AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
-                      ON CONFLICT (item_id) DO NOTHING
-                      """)) {
-                insert.setObject(1, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
-                insert.setArray(2, connection.createArrayOf("text", ids));
-                insert.setArray(3, connection.createArrayOf("text", storyIds));
-                insert.setArray(4, connection.createArrayOf("text", linkKeys));
-                insert.setArray(5, connection.createArrayOf("bigint", simHashes));
-                insert.setArray(6, connection.createArrayOf("text", bands));
-                insert.setArray(7, connection.createArrayOf("text", fetched));
-                insert.setArray(8, connection.createArrayOf("text", payloads));
-                insert.executeUpdate();
-              }
-            });
+    ArraySql.update(
+        entityManager,
+        """
+        INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
+                                   received_at, payload)
+        SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
+               CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
+               CAST(i.payload AS jsonb)
+        FROM unnest(?, ?, ?, ?, ?, ?, ?)
+          AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
+        ON CONFLICT (item_id) DO NOTHING
+        """,
+        receivedAt,
+        ids,
+        storyIds,
+        linkKeys,
+        simHashes,
+        bands,
+        fetched,
+        payloads);
   }
 
   private static Instant earliest(List<StoryAssigner.Arrival> arrivals) {
@@ -308,16 +298,6 @@ public class StoryRepository {
         .map(StoryAssigner.Arrival::fetchedAt)
         .max(Instant::compareTo)
         .orElseThrow();
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant();
   }
 
   /** The items received last, newest first. */

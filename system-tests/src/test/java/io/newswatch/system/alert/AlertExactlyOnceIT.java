@@ -17,6 +17,7 @@ import io.newswatch.stack.ServiceProcess;
 import io.newswatch.stack.testing.ConsumerLag;
 import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.TopicReader;
+import io.newswatch.system.Officers;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -68,21 +69,7 @@ class AlertExactlyOnceIT {
     logs = Path.of(System.getProperty("newswatch.logs", "target/stack-logs"));
     first = start("alert-a").awaitReady(WITHIN);
     second = start("alert-b").awaitReady(WITHIN);
-    given()
-        .baseUri(first.baseUri().toString())
-        .auth()
-        .preemptive()
-        .basic("admin", ADMIN_PASSWORD)
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"username\": \""
-                + OFFICER
-                + "\", \"password\": \""
-                + OFFICER_PASSWORD
-                + "\", \"role\": \"officer\"}")
-        .post("/users")
-        .then()
-        .statusCode(201);
+    Officers.create(first.baseUri(), "admin", ADMIN_PASSWORD, OFFICER, OFFICER_PASSWORD);
   }
 
   private static ServiceProcess start(String name) {

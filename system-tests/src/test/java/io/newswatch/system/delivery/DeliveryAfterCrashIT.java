@@ -17,6 +17,7 @@ import io.newswatch.stack.Service;
 import io.newswatch.stack.ServiceProcess;
 import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.TopicWriter;
+import io.newswatch.system.Officers;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -126,17 +127,7 @@ class DeliveryAfterCrashIT {
   @Test
   void alertsStoredBeforeACrashAreDeliveredOnceOnEveryChannelAfterTheRestart() throws Exception {
     instance = startAlertService("alert-not-delivering", false);
-    admin()
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"username\": \""
-                + OFFICER
-                + "\", \"password\": \""
-                + OFFICER_PASSWORD
-                + "\", \"role\": \"officer\"}")
-        .post("/users")
-        .then()
-        .statusCode(201);
+    Officers.create(instance.baseUri(), "admin", ADMIN_PASSWORD, OFFICER, OFFICER_PASSWORD);
     String marker = "m" + UUID.randomUUID().toString().replace("-", "");
     String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     officer()

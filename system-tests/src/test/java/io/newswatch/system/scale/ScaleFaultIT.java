@@ -14,6 +14,7 @@ import io.newswatch.stack.Service;
 import io.newswatch.stack.ServiceProcess;
 import io.newswatch.stack.testing.ConsumerLag;
 import io.newswatch.stack.testing.TopicReader;
+import io.newswatch.system.Officers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
@@ -455,21 +456,12 @@ class ScaleFaultIT {
   // --- the stack --------------------------------------------------------------------------------
 
   private static void createOfficer(ServiceProcess directory) {
-    given()
-        .baseUri(directory.baseUri().toString())
-        .auth()
-        .preemptive()
-        .basic(stack.admin().username(), stack.admin().password())
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"username\": \""
-                + OFFICER
-                + "\", \"password\": \""
-                + OFFICER_PASSWORD
-                + "\", \"role\": \"officer\"}")
-        .post("/users")
-        .then()
-        .statusCode(201);
+    Officers.create(
+        directory.baseUri(),
+        stack.admin().username(),
+        stack.admin().password(),
+        OFFICER,
+        OFFICER_PASSWORD);
   }
 
   private static String subscribe(ServiceProcess instance, String name, String query) {
