@@ -7,18 +7,12 @@ import io.newswatch.alert.audit.AuditLog;
 import io.newswatch.alert.delivery.AlertMessage;
 import io.newswatch.alert.delivery.Deliveries;
 import io.newswatch.alert.matching.SubscriptionIndex;
-import io.newswatch.alert.outbox.KafkaChannel;
-import io.newswatch.alert.outbox.Outbox;
 import io.newswatch.alert.story.StoryRepository;
 import io.newswatch.alert.subscription.SubscriptionMatcher;
 import io.newswatch.common.web.Page;
 import io.newswatch.common.web.ProblemException;
-import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
-import io.newswatch.events.EventJson;
-import io.newswatch.events.ItemRef;
 import io.newswatch.events.RawItem;
-import io.newswatch.events.Topics;
 import io.newswatch.security.CurrentUser;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -46,7 +40,6 @@ public class AlertService {
   private final SubscriptionMatcher matcher;
   private final StoryRepository stories;
   private final AlertRepository alerts;
-  private final Outbox outbox;
   private final Deliveries deliveries;
   private final AlertStreamLog streamLog;
   private final AuditLog audit;
@@ -58,7 +51,6 @@ public class AlertService {
       SubscriptionMatcher matcher,
       StoryRepository stories,
       AlertRepository alerts,
-      Outbox outbox,
       Deliveries deliveries,
       AlertStreamLog streamLog,
       AuditLog audit,
@@ -67,7 +59,6 @@ public class AlertService {
     this.matcher = matcher;
     this.stories = stories;
     this.alerts = alerts;
-    this.outbox = outbox;
     this.deliveries = deliveries;
     this.streamLog = streamLog;
     this.audit = audit;
@@ -84,9 +75,10 @@ public class AlertService {
 
   /**
    * In one transaction: finds the item's story (waiting for a copy another instance is storing),
-   * stores a new alert for each matching subscription that has none for the story, with its event
-   * in the outbox, and adds the item (and, to new alerts, the story's earlier copies) as a source
-   * to every alert of the story. Running it again for the same item changes nothing.
+   * stores a new alert for each matching subscription that has none for the story (appended to the
+   * alert stream, from which its event is published), and adds the item (and, to new alerts, the
+   * story's earlier copies) as a source to every alert of the story. Running it again for the same
+   * item changes nothing.
    *
    * @return how many new alerts were stored
    */
@@ -118,23 +110,10 @@ public class AlertService {
       }
     }
     List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);
-    List<Outbox.Message> events = new ArrayList<>(stored.size());
     List<AlertMessage> messages = new ArrayList<>(stored.size());
     for (AlertRepository.Created alert : stored) {
       AlertRepository.Candidate candidate = alert.candidate();
       ClassifiedItem item = candidate.item();
-      AlertEvent event =
-          AlertEvent.of(
-              alert.id().toString(),
-              candidate.subscriptionId().toString(),
-              alert.subscriptionName(),
-              alert.owner(),
-              ItemRef.of(item.item()),
-              item.severity(),
-              candidate.matches(),
-              item.tags(),
-              now);
-      events.add(new Outbox.Message(event.alertId(), EventJson.writeString(event), alert.id()));
       messages.add(message(alert, now));
       Log.debugf(
           "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]: %s",
@@ -147,7 +126,6 @@ public class AlertService {
           item.severity().name().toLowerCase(java.util.Locale.ROOT),
           candidate.matches());
     }
-    outbox.addAll(KafkaChannel.NAME, Topics.ALERTS, events, now);
     deliveries.plan(messages, now);
     created.increment(stored.size());
     int attached = alerts.attachSources(new LinkedHashSet<>(stories), now);

@@ -1,6 +1,7 @@
 package io.newswatch.alert.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.UUID;
  * Every alert in commit order, numbered: the positions the live stream sends as event ids and
  * resumes from ({@code Last-Event-ID}), on whichever instance a console reconnects to. Positions
  * are taken at the end of the alert's transaction under one advisory lock held until the commit, so
- * a reader who sees position n has also seen every position before it: nothing is skipped.
+ * a reader who sees position n has also seen every position before it: nothing is skipped. The live
+ * stream ({@link AlertStreams}) and the Kafka event relay ({@link
+ * io.newswatch.alert.outbox.AlertEventRelay}) both follow it from a position.
  */
 @ApplicationScoped
 public class AlertStreamLog {
@@ -19,9 +22,11 @@ public class AlertStreamLog {
   private static final long LOCK = 0x414C455254535452L;
 
   private final EntityManager entityManager;
+  private final Event<AlertsAppended> appended;
 
-  AlertStreamLog(EntityManager entityManager) {
+  AlertStreamLog(EntityManager entityManager, Event<AlertsAppended> appended) {
     this.entityManager = entityManager;
+    this.appended = appended;
   }
 
   /** Appends new alerts in the caller's transaction; call it last, just before the commit. */
@@ -43,6 +48,7 @@ public class AlertStreamLog {
             """)
         .setParameter(1, alertIds)
         .executeUpdate();
+    appended.fire(new AlertsAppended());
   }
 
   /** The last position written, 0 when none. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
-import io.newswatch.alert.outbox.OutboxWritten;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -103,7 +102,7 @@ public class AlertStreams {
     wake();
   }
 
-  void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+  void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsAppended event) {
     wake();
   }
 

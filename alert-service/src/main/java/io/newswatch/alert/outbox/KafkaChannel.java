@@ -1,12 +1,9 @@
 package io.newswatch.alert.outbox;
 
-import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +19,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Outbox channel {@value #NAME}: publishes each message to its topic with its key, and returns only
- * after every in-sync replica has it ({@code acks=all}, idempotent producer).
+ * Publishes alert events to Kafka with an idempotent producer ({@code acks=all}), returning only
+ * after every in-sync replica has them.
  */
 @ApplicationScoped
-public class KafkaChannel implements OutboxChannel {
-
-  public static final String NAME = "kafka";
+public class KafkaChannel {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -56,44 +51,44 @@ public class KafkaChannel implements OutboxChannel {
             1);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+  /** A record to publish: its key and value. */
+  public record Keyed(String key, byte[] value) {}
 
-  @Override
-  public synchronized Map<Long, String> deliver(List<OutboxMessage> batch) {
-    Map<Long, String> failures = new HashMap<>();
-    List<Future<RecordMetadata>> sent = new ArrayList<>();
+  /**
+   * Publishes records to a topic, in order, and returns once every in-sync replica has them all.
+   *
+   * @throws PublishException if any of them was not acknowledged (within 15 s)
+   */
+  public synchronized void publish(String topic, List<Keyed> records) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     try {
       KafkaProducer<String, byte[]> kafka = producer();
-      for (OutboxMessage message : batch) {
-        sent.add(
-            kafka.send(
-                new ProducerRecord<>(
-                    message.destination(),
-                    message.key(),
-                    message.payload().getBytes(StandardCharsets.UTF_8))));
+      for (Keyed record : records) {
+        sent.add(kafka.send(new ProducerRecord<>(topic, record.key(), record.value())));
       }
     } catch (RuntimeException e) {
       discard();
-      batch.forEach(m -> failures.put(m.id(), describe(e)));
-      return failures;
+      throw new PublishException(describe(e), e);
     }
-    for (int i = 0; i < batch.size(); i++) {
+    for (Future<RecordMetadata> future : sent) {
       try {
-        sent.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        failures.put(batch.get(i).id(), describe(e));
+        throw new PublishException(describe(e), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failures.put(batch.get(i).id(), "interrupted");
+        throw new PublishException("interrupted", e);
       }
     }
-    if (!failures.isEmpty()) {
-      Log.debugf("%d of %d alert events not acknowledged", failures.size(), batch.size());
+  }
+
+  /** Records were not acknowledged by Kafka. */
+  public static final class PublishException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PublishException(String message, Throwable cause) {
+      super(message, cause);
     }
-    return failures;
   }
 
   private KafkaProducer<String, byte[]> producer() {
@@ -118,7 +113,8 @@ public class KafkaChannel implements OutboxChannel {
     }
   }
 
-  private static String describe(Exception e) {
+  /** The innermost message of an exception and its causes. */
+  static String describe(Throwable e) {
     String description = e.getClass().getSimpleName();
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null && !cause.getMessage().isBlank()) {

@@ -1,4 +1,7 @@
 package io.newswatch.alert.outbox;
 
-/** Fired in a transaction that wrote to the outbox, so that the relay starts once it committed. */
+/**
+ * Fired in a transaction that wrote webhook or email deliveries to the outbox, so that the delivery
+ * worker starts once it committed.
+ */
 public record OutboxWritten() {}

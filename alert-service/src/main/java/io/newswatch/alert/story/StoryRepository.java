@@ -158,7 +158,9 @@ public class StoryRepository {
             .createNativeQuery(
                 """
                 SELECT item_id, story_id, fetched_at, simhash FROM received_item
-                WHERE bands && CAST(?1 AS integer[]) AND fetched_at BETWEEN ?2 AND ?3
+                WHERE item_id IN (SELECT item_id FROM received_item_band
+                                  WHERE band = ANY(CAST(?1 AS integer[])))
+                  AND fetched_at BETWEEN ?2 AND ?3
                 """,
                 Object[].class)
             .setParameter(
@@ -267,14 +269,19 @@ public class StoryRepository {
     ArraySql.update(
         entityManager,
         """
-        INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
-                                   received_at, payload)
-        SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
-               CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
-               CAST(i.payload AS jsonb)
-        FROM unnest(?, ?, ?, ?, ?, ?, ?)
-          AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
-        ON CONFLICT (item_id) DO NOTHING
+        WITH stored AS (
+          INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
+                                     received_at, payload)
+          SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
+                 CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
+                 CAST(i.payload AS jsonb)
+          FROM unnest(?, ?, ?, ?, ?, ?, ?)
+            AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
+          ON CONFLICT (item_id) DO NOTHING
+          RETURNING item_id, bands)
+        INSERT INTO received_item_band (band, item_id)
+        SELECT band, stored.item_id FROM stored, unnest(stored.bands) AS band
+        ON CONFLICT DO NOTHING
         """,
         receivedAt,
         ids,
@@ -323,10 +330,20 @@ public class StoryRepository {
             config.itemRetention().compareTo(config.storyWindow().multipliedBy(2)) > 0
                 ? config.itemRetention()
                 : config.storyWindow().multipliedBy(2));
-    return entityManager
-        .createNativeQuery("DELETE FROM received_item WHERE received_at < ?1")
-        .setParameter(1, before)
-        .executeUpdate();
+    return ArraySql.query(
+            entityManager,
+            """
+            WITH gone AS (
+              DELETE FROM received_item WHERE received_at < ? RETURNING item_id, bands),
+            keys AS (
+              DELETE FROM received_item_band b
+              USING (SELECT item_id, unnest(bands) AS band FROM gone) g
+              WHERE b.band = g.band AND b.item_id = g.item_id)
+            SELECT count(*) FROM gone
+            """,
+            row -> row.getInt(1),
+            before)
+        .get(0);
   }
 
   private static String arrayLiteral(int[] values) {

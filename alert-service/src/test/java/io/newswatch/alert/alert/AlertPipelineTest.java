@@ -2,6 +2,7 @@ package io.newswatch.alert.alert;
 
 import static io.newswatch.alert.TestUsers.as;
 import static io.newswatch.alert.TestUsers.asAdmin;
+import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -231,12 +232,25 @@ class AlertPipelineTest {
     assertThat(event.subscriptionId()).isEqualTo(subscription);
     assertThat(event.owner()).isEqualTo(officer);
     assertThat(event.item().id()).isEqualTo(item.id());
+    assertThat(event.item().feedId()).isEqualTo(item.item().feedId());
+    assertThat(event.item().title()).isEqualTo(item.item().title());
+    assertThat(event.item().url()).isEqualTo(item.item().url());
+    assertThat(event.tags()).isEqualTo(item.tags());
     assertThat(event.matches()).extracting(MatchedTerm::text).contains("ISIS-K", marker);
     assertThat(event.severity()).isEqualTo(Severity.PRIORITY);
 
     send(item); // redelivered: no second alert, no second event
     caughtUp();
     assertThat(TopicReader.snapshot(KAFKA, Topics.ALERTS, r -> alert.equals(r.key()))).hasSize(1);
+    // The relay's position reached the end of the alert stream, and operators can see it.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                    .containsPattern("(?m)^newswatch_alert_events_behind(\\{[^}]*})? 0\\.0$")
+                    .containsPattern(
+                        "(?m)^newswatch_alert_events_published_total(\\{[^}]*})? [1-9]"));
   }
 
   @Test

@@ -1,0 +1,150 @@
+package io.newswatch.alert.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.newswatch.alert.db.ArraySql;
+import io.newswatch.events.AlertEvent;
+import io.newswatch.events.EventJson;
+import io.newswatch.events.EventSchema;
+import io.newswatch.events.ItemRef;
+import io.newswatch.events.MatchedTerm;
+import io.newswatch.events.Severity;
+import io.newswatch.events.Tag;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The alert events of the alert stream, and how far a relay has published them: a named position in
+ * {@code stream_cursor}, locked by the relay's transaction so that one instance publishes at a time
+ * and in stream order.
+ */
+@ApplicationScoped
+public class AlertEvents {
+
+  private static final TypeReference<List<MatchedTerm>> MATCHES = new TypeReference<>() {};
+  private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {};
+
+  private final EntityManager entityManager;
+
+  AlertEvents(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** An alert's event at its stream position. */
+  public record Positioned(long position, AlertEvent event) {}
+
+  /**
+   * The cursor's position, locked until the caller's transaction ends (waiting for a relay on
+   * another instance to finish its round). A cursor not there yet starts at 0.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  long lock(String cursor) {
+    List<?> found =
+        entityManager
+            .createNativeQuery("SELECT position FROM stream_cursor WHERE name = ?1 FOR UPDATE")
+            .setParameter(1, cursor)
+            .getResultList();
+    if (!found.isEmpty()) {
+      return ((Number) found.get(0)).longValue();
+    }
+    entityManager
+        .createNativeQuery(
+            "INSERT INTO stream_cursor (name, position, updated_at) VALUES (?1, 0, now())"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, cursor)
+        .executeUpdate();
+    return lock(cursor);
+  }
+
+  /** Moves a locked cursor. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void advance(String cursor, long position, Instant now) {
+    entityManager
+        .createNativeQuery(
+            "UPDATE stream_cursor SET position = ?1, updated_at = ?2 WHERE name = ?3")
+        .setParameter(1, position)
+        .setParameter(2, now)
+        .setParameter(3, cursor)
+        .executeUpdate();
+  }
+
+  /** How many stream entries lie beyond the cursor (its lag). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  long behind(String cursor) {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    """
+                    SELECT COALESCE((SELECT max(position) FROM alert_stream), 0)
+                         - COALESCE((SELECT position FROM stream_cursor WHERE name = ?1), 0)
+                    """)
+                .setParameter(1, cursor)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * The events of the alerts after {@code position}, in stream order, at most {@code limit}. An
+   * alert deleted meanwhile (with its subscription) has none. The stream entries are taken first
+   * (materialized, at most {@code limit}), so that the plan joins them by key whatever the size of
+   * the tables, also as a generic plan of the prepared statement.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  List<Positioned> after(long position, int limit) {
+    return ArraySql.query(
+        entityManager,
+        """
+        WITH s AS MATERIALIZED (
+          SELECT position, alert_id FROM alert_stream WHERE position > ? ORDER BY position LIMIT ?)
+        SELECT s.position, a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
+               a.source_name, a.url, a.title, a.published_at, a.severity,
+               CAST(a.matches AS text), CAST(a.tags AS text), a.created_at
+        FROM s
+        JOIN alert a ON a.id = s.alert_id
+        JOIN subscription sub ON sub.id = a.subscription_id
+        JOIN app_user u ON u.id = a.owner_id
+        LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
+        ORDER BY s.position
+        """,
+        AlertEvents::read,
+        position,
+        limit);
+  }
+
+  private static Positioned read(ResultSet row) throws SQLException {
+    try {
+      AlertEvent event =
+          new AlertEvent(
+              EventSchema.VERSION,
+              row.getString(2),
+              row.getString(3),
+              row.getString(4),
+              row.getString(5),
+              new ItemRef(
+                  row.getString(6),
+                  // every alert has its own item as a source; "unknown" only if that was lost
+                  row.getString(7) == null ? "unknown" : row.getString(7),
+                  row.getString(8),
+                  row.getString(9),
+                  row.getString(10),
+                  instant(row, 11)),
+              Severity.valueOf(row.getString(12)),
+              EventJson.mapper().readValue(row.getString(13), MATCHES),
+              EventJson.mapper().readValue(row.getString(14), TAGS),
+              instant(row, 15));
+      return new Positioned(row.getLong(1), event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("alert " + row.getString(2) + " is unreadable", e);
+    }
+  }
+
+  private static Instant instant(ResultSet row, int column) throws SQLException {
+    java.time.OffsetDateTime value = row.getObject(column, java.time.OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
