@@ -40,7 +40,7 @@ public interface AlertConfig {
   @WithDefault("100")
   int previewItems();
 
-  /** The alert outbox. */
+  /** The alert event relay and the outbox. */
   Outbox outbox();
 
   /** The live stream, {@code GET /alerts/stream}. */
@@ -57,18 +57,26 @@ public interface AlertConfig {
     Duration keepAlive();
   }
 
-  /** Settings of the outbox relay. */
+  /**
+   * Settings of the alert event relay (names kept from when events went through the outbox) and of
+   * the outbox's housekeeping.
+   */
   interface Outbox {
 
-    /** How often pending messages are retried ({@code 1s}). Read by the scheduler. */
+    /**
+     * How often the relay looks for alerts not yet published, stored by any instance, and retries
+     * ({@code 1s}). Read by the scheduler.
+     */
     @WithDefault("1s")
     String pollInterval();
 
-    /** Messages relayed per round. */
+    /** Alert events published per round. */
     @WithDefault("100")
     int batchSize();
 
-    /** How long relayed messages are kept before they are deleted. */
+    /**
+     * How long finished webhook and email deliveries stay in the outbox before they are deleted.
+     */
     @WithDefault("7d")
     Duration retention();
   }

@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Remembers when each item was sent to the raw topic and watches {@code newswatch.alerts}: the
  * latency of an item is the time from its send to the arrival of its first alert event, which
- * alert-service publishes from its outbox right after the alert's transaction committed (so it
- * bounds "stored" from above). Also keeps the gap between the send and the alert's {@code
+ * alert-service publishes from its alert stream right after the alert's transaction committed (so
+ * it bounds "stored" from above). Also keeps the gap between the send and the alert's {@code
  * createdAt}, the moment alert-service began storing it (a bound from below).
  */
 final class AlertObserver implements AutoCloseable {

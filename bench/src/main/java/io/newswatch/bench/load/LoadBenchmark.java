@@ -54,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Run after {@code ./mvnw -B package -DskipTests}, from the project root: {@code java -cp
  * bench/target/newswatch-bench.jar io.newswatch.bench.load.LoadBenchmark [--rates
  * 50,100,200,500,1000,2000,3000] [--step-seconds 20] [--subscriptions 10000] [--officers 100]
- * [--regional 0.3] [--classify 1] [--alert 1] [--warm-up-rate 100] [--warm-up-seconds 40]
+ * [--regional 0.3] [--classify 1] [--alert 1] [--warm-up-rate 100] [--warm-up-seconds 120]
  * [--all-rates] [--titles-only] [--env NAME=VALUE]... [--root DIR]}. {@code --all-rates} goes on
  * after a step that was not sustained; {@code --titles-only} sends items of a short title only, a
  * diagnostic that leaves out the classification of long texts and story recognition by text. It
@@ -154,7 +154,8 @@ public final class LoadBenchmark {
           KafkaProducer<String, String> producer =
               new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
         // Long enough for the JIT compilers to finish with the hot paths of every service: a short
-        // warm-up leaves the first step measuring compilation, not the pipeline.
+        // warm-up leaves the first steps measuring compilation, not the pipeline (after 40 s at
+        // 100 items/s, compiler threads still took half of classify-service's CPU).
         System.out.printf(
             "%nwarm-up: %d items/s for %d s (not reported)%n",
             options.warmUpRate(), options.warmUpSeconds());
@@ -367,7 +368,7 @@ public final class LoadBenchmark {
         Thread.sleep(100);
       }
       double drain = (System.nanoTime() - sendEnd) / 1e9;
-      // The last alert events leave the outbox right after their commit.
+      // The last alert events are published right after their commit.
       Thread.sleep(1500);
       if (failed.get() > 0) {
         System.out.printf("  (%d sends failed)%n", failed.get());
@@ -565,7 +566,7 @@ public final class LoadBenchmark {
           all,
           Integer.parseInt(values.getOrDefault("--step-seconds", "20")),
           Integer.parseInt(values.getOrDefault("--warm-up-rate", "100")),
-          Integer.parseInt(values.getOrDefault("--warm-up-seconds", "40")),
+          Integer.parseInt(values.getOrDefault("--warm-up-seconds", "120")),
           Integer.parseInt(values.getOrDefault("--subscriptions", "10000")),
           Integer.parseInt(values.getOrDefault("--officers", "100")),
           Double.parseDouble(values.getOrDefault("--regional", "0.3")),

@@ -268,7 +268,8 @@ class ScaleFaultIT {
             .path("total");
     assertThat(total).as("total of GET /alerts").isEqualTo(expected.size());
 
-    // Every alert's event leaves the outbox (at least once: a kill may publish one twice).
+    // Every alert's event is published from the alert stream (at least once: a kill may publish one
+    // twice).
     await("an event for every stored alert on " + Topics.ALERTS)
         .atMost(WITHIN)
         .pollInterval(Duration.ofSeconds(1))
