@@ -32,7 +32,10 @@ public final class EventJson {
 
   private EventJson() {}
 
-  /** A copy of the mapper, for adapters that need an {@link ObjectMapper} (Kafka serdes, tests). */
+  /**
+   * A copy of the mapper, for adapters that need an {@link ObjectMapper} (Kafka serdes, tests).
+   * Take it once and keep it: every copy builds its serializers and deserializers anew.
+   */
   public static ObjectMapper mapper() {
     return MAPPER.copy();
   }
