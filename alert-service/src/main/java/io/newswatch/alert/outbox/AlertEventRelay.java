@@ -106,13 +106,18 @@ public class AlertEventRelay {
     relayQuietly();
     try {
       behind.set(events.behind(CURSOR));
-      Instant now = Instant.now(clock);
-      if (Duration.between(lastPrune, now).toMinutes() >= 60) {
-        lastPrune = now;
-        outbox.prune(now, config.outbox().retention());
-      }
     } catch (RuntimeException e) {
-      Log.warnf("reading the alert event relay's position failed: %s", e.getMessage());
+      Log.warnf("reading how far alert events are published failed: %s", e.getMessage());
+    }
+    Instant now = Instant.now(clock);
+    if (Duration.between(lastPrune, now).toMinutes() >= 60) {
+      lastPrune = now;
+      try {
+        int pruned = outbox.prune(now, config.outbox().retention());
+        Log.debugf("%d finished deliveries pruned from the outbox", pruned);
+      } catch (RuntimeException e) {
+        Log.warnf("pruning finished deliveries from the outbox failed: %s", e.getMessage());
+      }
     }
   }
 
