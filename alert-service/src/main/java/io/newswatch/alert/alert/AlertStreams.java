@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
+import io.newswatch.alert.WakeUp;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The live streams of this instance: each connected console gets its owner's alerts in stream order
@@ -49,7 +49,7 @@ public class AlertStreams {
             thread.setDaemon(true);
             return thread;
           });
-  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+  private final WakeUp wakeUp = new WakeUp(loop, this::roundQuietly);
 
   AlertStreams(
       AlertStreamLog log,
@@ -107,12 +107,8 @@ public class AlertStreams {
   }
 
   private void wake() {
-    if (!clients.isEmpty() && wakeUpPending.compareAndSet(false, true)) {
-      loop.execute(
-          () -> {
-            wakeUpPending.set(false);
-            roundQuietly();
-          });
+    if (!clients.isEmpty()) {
+      wakeUp.request();
     }
   }
 

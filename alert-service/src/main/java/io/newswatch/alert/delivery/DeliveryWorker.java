@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newswatch.alert.WakeUp;
 import io.newswatch.alert.outbox.OutboxWritten;
 import io.newswatch.common.net.HostPermits;
 import io.newswatch.common.net.PinnedHttpClient;
@@ -26,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -55,7 +55,7 @@ public class DeliveryWorker {
   private final ExecutorService pool;
   private final ExecutorService wakeUps =
       Executors.newSingleThreadExecutor(r -> daemon(r, "delivery-dispatch"));
-  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+  private final WakeUp wakeUp = new WakeUp(wakeUps, this::dispatchQuietly);
   private final AtomicLong pendingGauge = new AtomicLong();
   private final MeterRegistry registry;
   private final Map<String, Timer> durations = new ConcurrentHashMap<>();
@@ -103,16 +103,8 @@ public class DeliveryWorker {
   }
 
   private void wake() {
-    if (config.enabled() && !stopping && wakeUpPending.compareAndSet(false, true)) {
-      try {
-        wakeUps.execute(
-            () -> {
-              wakeUpPending.set(false);
-              dispatchQuietly();
-            });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        wakeUpPending.set(false); // shutting down
-      }
+    if (config.enabled() && !stopping) {
+      wakeUp.request();
     }
   }
 

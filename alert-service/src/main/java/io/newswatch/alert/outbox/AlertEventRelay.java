@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
+import io.newswatch.alert.WakeUp;
 import io.newswatch.alert.alert.AlertsAppended;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.Topics;
@@ -20,8 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +50,7 @@ public class AlertEventRelay {
   private final AtomicLong behind = new AtomicLong();
   private final ExecutorService wakeUps =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "alert-event-relay"));
-  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+  private final WakeUp wakeUp = new WakeUp(wakeUps, this::relayQuietly);
   private int failed; // guarded by this
   private Instant retryAt = Instant.EPOCH; // guarded by this
   private Instant lastPrune = Instant.EPOCH;
@@ -83,17 +82,8 @@ public class AlertEventRelay {
   }
 
   void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsAppended event) {
-    if (wakeUpPending.compareAndSet(false, true)) {
-      try {
-        wakeUps.execute(
-            () -> {
-              wakeUpPending.set(false);
-              relayQuietly();
-            });
-      } catch (RejectedExecutionException e) {
-        wakeUpPending.set(false); // shutting down: the next owner of the cursor publishes them
-      }
-    }
+    // once shutting down, the next owner of the cursor publishes them
+    wakeUp.request();
   }
 
   @Scheduled(
