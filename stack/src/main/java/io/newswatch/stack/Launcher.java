@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -126,12 +127,19 @@ final class Launcher {
     AtomicReference<LocalStack> stack = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread main = Thread.currentThread();
+    AtomicBoolean stopping = new AtomicBoolean();
+    AtomicBoolean ready = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   say("stopping: services finish their work, then PostgreSQL and Kafka");
-                  main.interrupt();
+                  stopping.set(true);
+                  if (ready.get()) {
+                    // Ends the demo's printing. Not while starting: Kafka's and PostgreSQL's
+                    // start-up would fail with stack traces; close() waits for them instead.
+                    main.interrupt();
+                  }
                   update(current -> current.with(StackState.Phase.stopping));
                   try {
                     if (stack.get() != null) {
@@ -159,7 +167,12 @@ final class Launcher {
         LocalStack.builder(root)
             .dataDirectory(options.dataDirectory())
             .logDirectory(logs)
-            .progress(this::say)
+            .progress(
+                message -> {
+                  if (!stopping.get()) { // what is still starting while it stops is no news
+                    say(message);
+                  }
+                })
             .onCreated(stack::set)
             .onChange(this::record);
     for (Service service : Service.values()) {
@@ -178,11 +191,19 @@ final class Launcher {
     try {
       running = builder.start();
     } catch (RuntimeException e) {
-      if (Thread.interrupted()) {
+      // Ctrl-C or SIGTERM while starting (whatever the start was doing then reports it): the
+      // shutdown hook stops everything.
+      if (stopping.get() || Thread.interrupted()) {
         return 130;
       }
       out.println("newswatch: NewsWatch did not start: " + e.getMessage());
       return 1;
+    }
+    ready.set(true);
+    if (stopping.get()) {
+      // Stopped right as it became ready (else the hook, seeing it ready, interrupts this thread).
+      Uninterruptibly.await(stopped, Duration.ofMinutes(5));
+      return 130;
     }
     update(current -> current.with(StackState.Phase.ready));
     if (options.background()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -24,12 +25,21 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+  /** Longest a broker and database take to start (PostgreSQL's own wait is 60 s). */
+  private static final Duration INFRASTRUCTURE_START_TIMEOUT = Duration.ofSeconds(90);
+
   private final Builder options;
   private final Credentials admin;
   private final Path logs;
   private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
   private volatile Infrastructure infrastructure;
   private boolean closed;
+
+  /** Open until the broker and database have started, or failed to. */
+  private final CountDownLatch infrastructureSettled = new CountDownLatch(1);
+
+  /** Open until close() has stopped everything. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private LocalStack(Builder options, Credentials admin, Path logs) {
     this.options = options;
@@ -113,45 +123,76 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * Stops every service instance (gracefully, all at once: each finishes its own work), then broker
-   * and database. Safe to call while the stack is still starting, and more than once.
+   * and database. Safe to call while the stack is still starting, from any thread, more than once:
+   * every call returns once everything has stopped. A starting broker or database is waited for and
+   * then stopped, so nothing that was starting is left behind when the caller exits right after (as
+   * the JVM does after its shutdown hooks). The caller's interrupt does not cut the stopping short;
+   * it is kept for the caller.
    */
   @Override
   public void close() {
-    List<ServiceProcess> running = new ArrayList<>();
-    synchronized (this) {
-      if (closed) {
-        return;
+    boolean interrupted = Thread.interrupted();
+    try {
+      boolean first;
+      synchronized (this) {
+        first = !closed;
+        closed = true;
       }
-      closed = true;
-      services.values().forEach(running::addAll);
-    }
-    List<Thread> stopping = new ArrayList<>();
-    for (ServiceProcess process : running) {
-      Thread thread = new Thread(process::close, "stop-" + process.name());
-      thread.start();
-      stopping.add(thread);
-    }
-    for (Thread thread : stopping) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
+      if (first) {
+        stopEverything();
+      }
+      Uninterruptibly.await(stopped, Duration.ofMinutes(5));
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-    if (infrastructure != null) {
-      infrastructure.close();
+  }
+
+  private void stopEverything() {
+    try {
+      // Until then, a broker or database may be starting that no field refers to yet.
+      Uninterruptibly.await(infrastructureSettled, INFRASTRUCTURE_START_TIMEOUT);
+      List<ServiceProcess> running = new ArrayList<>();
+      synchronized (this) {
+        services.values().forEach(running::addAll);
+      }
+      List<Thread> stopping = new ArrayList<>();
+      for (ServiceProcess process : running) {
+        Thread thread = new Thread(process::close, "stop-" + process.name());
+        thread.start();
+        stopping.add(thread);
+      }
+      for (Thread thread : stopping) {
+        Uninterruptibly.join(thread);
+      }
+      if (infrastructure != null) {
+        infrastructure.close();
+      }
+    } finally {
+      stopped.countDown();
     }
   }
 
   private void startAll() {
     options.progress.accept("starting Kafka and PostgreSQL");
-    Infrastructure started = Infrastructure.start(options.dataDirectory);
-    synchronized (this) {
-      infrastructure = started;
-      if (closed) {
-        started.close();
-        throw new IllegalStateException("stopped while starting");
+    Infrastructure started;
+    try {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("stopped while starting");
+        }
       }
+      started = Infrastructure.start(options.dataDirectory);
+      synchronized (this) {
+        // Set even when closed meanwhile: close() stops it.
+        infrastructure = started;
+        if (closed) {
+          throw new IllegalStateException("stopped while starting");
+        }
+      }
+    } finally {
+      infrastructureSettled.countDown();
     }
     options.progress.accept(
         "Kafka at "

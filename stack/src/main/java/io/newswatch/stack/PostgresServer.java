@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,8 @@ public final class PostgresServer implements AutoCloseable {
   /** The superuser; trust authentication on loopback, so no password is needed. */
   public static final String USER = "postgres";
 
+  private static final String PID_FILE = "postmaster.pid";
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
   private final EmbeddedPostgres postgres;
@@ -57,6 +60,10 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start(Path dataDirectory, int port) {
     boolean temporary = dataDirectory == null;
     Path directory = temporary ? Dirs.temporary("newswatch-pg-") : Dirs.create(dataDirectory);
+    Path pidFile = directory.resolve(PID_FILE);
+    // Guarding before the server starts: a JVM killed while the server is starting leaves none.
+    Watchdog watchdog =
+        Watchdog.guardPidFile(pidFile, "postgres", "INT", temporary ? directory : null);
     try {
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
@@ -71,21 +78,43 @@ public final class PostgresServer implements AutoCloseable {
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", temporary ? "off" : "on")
               .start();
-      Watchdog watchdog =
-          Watchdog.guard(postmasterPid(directory), "postgres", "INT", temporary ? directory : null);
       return new PostgresServer(postgres, directory, temporary, watchdog);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // The server may be up although the start failed (e.g. interrupted while waiting for it).
+      stopStarted(pidFile);
+      watchdog.close();
       if (temporary) {
         Dirs.deleteQuietly(directory);
       }
-      throw new UncheckedIOException("PostgreSQL did not start: " + e.getMessage(), e);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("PostgreSQL did not start: " + io.getMessage(), io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
-  private static long postmasterPid(Path dataDirectory) throws IOException {
-    String firstLine =
-        Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
-            .get(0);
+  /** Stops the postmaster of a failed start, if one runs; waits up to 30 s for it to go. */
+  private static void stopStarted(Path pidFile) {
+    Optional<ProcessHandle> postmaster;
+    try {
+      postmaster = ProcessHandle.of(postmasterPid(pidFile));
+    } catch (IOException | RuntimeException e) {
+      return; // no pid file (yet): no server
+    }
+    postmaster
+        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+        .ifPresent(
+            p -> {
+              p.destroy(); // SIGTERM: no client is connected yet, so it stops at once
+              Uninterruptibly.await(p.onExit(), STOP_TIMEOUT);
+              if (p.isAlive()) {
+                p.destroyForcibly();
+              }
+            });
+  }
+
+  private static long postmasterPid(Path pidFile) throws IOException {
+    String firstLine = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0);
     return Long.parseLong(firstLine.strip());
   }
 
@@ -97,7 +126,7 @@ public final class PostgresServer implements AutoCloseable {
   /** The pid of the postmaster, the server's main process. */
   public long pid() {
     try {
-      return postmasterPid(dataDirectory);
+      return postmasterPid(dataDirectory.resolve(PID_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("server is not running", e);
     }
@@ -146,9 +175,13 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server; its temporary data directory is deleted. */
+  /**
+   * Stops the server; its temporary data directory is deleted. An interrupt of the calling thread
+   * does not cut the stop short (it is kept for the caller).
+   */
   @Override
   public void close() {
+    boolean interrupted = Thread.interrupted();
     try {
       postgres.close();
     } catch (IOException e) {
@@ -157,6 +190,9 @@ public final class PostgresServer implements AutoCloseable {
       watchdog.close();
       if (temporary) {
         Dirs.deleteQuietly(dataDirectory);
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -20,13 +20,18 @@ final class Watchdog implements AutoCloseable {
       """
       parent=$1; target=$2; expected=$3; signal=$4; cleanup=$5
       while kill -0 "$parent" 2>/dev/null; do sleep 1; done
-      case "$(ps -o comm= -p "$target" 2>/dev/null)" in
-        *"$expected"*) kill -"$signal" "$target" 2>/dev/null ;;
+      case "$target" in
+        /*) target="$(head -n 1 "$target" 2>/dev/null | tr -dc 0-9)" ;;
       esac
-      if [ -n "$cleanup" ]; then
-        while kill -0 "$target" 2>/dev/null; do sleep 1; done
-        rm -rf "$cleanup"
+      if [ -n "$target" ]; then
+        case "$(ps -o comm= -p "$target" 2>/dev/null)" in
+          *"$expected"*) kill -"$signal" "$target" 2>/dev/null ;;
+        esac
+        if [ -n "$cleanup" ]; then
+          while kill -0 "$target" 2>/dev/null; do sleep 1; done
+        fi
       fi
+      if [ -n "$cleanup" ]; then rm -rf "$cleanup"; fi
       """;
 
   private final Process process;
@@ -42,9 +47,26 @@ final class Watchdog implements AutoCloseable {
    * @param cleanupDir directory to delete once the target has exited, or null
    */
   static Watchdog guard(long targetPid, String expectedCommand, String signal, Path cleanupDir) {
+    return start(Long.toString(targetPid), expectedCommand, signal, cleanupDir);
+  }
+
+  /**
+   * Guards the process whose pid is on the first line of {@code pidFile} when this JVM ends, e.g. a
+   * server's {@code postmaster.pid}. Started before the server, it covers the server's start-up
+   * too: the file is read only when the JVM has gone. No file then: nothing to signal.
+   *
+   * @param cleanupDir directory to delete once the target has exited, or null
+   */
+  static Watchdog guardPidFile(
+      Path pidFile, String expectedCommand, String signal, Path cleanupDir) {
+    return start(pidFile.toAbsolutePath().toString(), expectedCommand, signal, cleanupDir);
+  }
+
+  private static Watchdog start(
+      String target, String expectedCommand, String signal, Path cleanupDir) {
     List<String> command = new ArrayList<>(List.of("sh", "-c", SCRIPT, "newswatch-watchdog"));
     command.add(Long.toString(ProcessHandle.current().pid()));
-    command.add(Long.toString(targetPid));
+    command.add(target);
     command.add(expectedCommand);
     command.add(signal);
     command.add(cleanupDir == null ? "" : cleanupDir.toAbsolutePath().toString());
@@ -56,7 +78,7 @@ final class Watchdog implements AutoCloseable {
               .start();
       return new Watchdog(process);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the watchdog for pid " + targetPid, e);
+      throw new UncheckedIOException("cannot start the watchdog for " + target, e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,5 +111,52 @@ class PostgresServerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid).isEmpty());
     await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(postgresData));
     await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(kafkaData));
+  }
+
+  @Test
+  void noPostgresOutlivesAnOwnerKilledWhileTheServerStarts(@TempDir Path parent) throws Exception {
+    Path directory = parent.resolve("data");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process owner =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                StartingPostgresOwner.class.getName(),
+                directory.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Path pidFile = directory.resolve("postmaster.pid");
+    // The postmaster writes its pid file first and accepts connections a moment later: kill the
+    // owner in between, before it has heard that the server is up. (initdb's single-user backend
+    // writes the file earlier, with its pid negated.)
+    AtomicLong pid = new AtomicLong();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> postmasterPid(pidFile, pid) || !owner.isAlive());
+    owner.destroyForcibly();
+    assertThat(owner.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(pid.get()).isPositive();
+    await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid.get()).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(LocalStackTest.processesMentioning(directory)).isEmpty());
+  }
+
+  /** True once the file names a postmaster (a positive pid); sets {@code pid}. */
+  private static boolean postmasterPid(Path pidFile, AtomicLong pid) {
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      if (!lines.isEmpty() && lines.get(0).strip().matches("[0-9]+")) {
+        pid.set(Long.parseLong(lines.get(0).strip()));
+        return true;
+      }
+    } catch (IOException e) {
+      // not written yet
+    }
+    return false;
   }
 }

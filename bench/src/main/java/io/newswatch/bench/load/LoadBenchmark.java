@@ -110,7 +110,12 @@ public final class LoadBenchmark {
             // No feeds: the generator is the only source of items.
             .environment("NEWSWATCH_INGEST_SCHEDULER_ENABLED", "false")
             .environment("NEWSWATCH_ALERT_MAX_SUBSCRIPTIONS_PER_USER", Integer.toString(perOfficer))
-            .progress(message -> System.out.println("[stack] " + message));
+            .progress(message -> System.out.println("[stack] " + message))
+            // Ctrl-C or SIGTERM, even while starting: services stop gracefully, nothing is left.
+            .onCreated(
+                stack ->
+                    Runtime.getRuntime()
+                        .addShutdownHook(new Thread(stack::close, "newswatch-bench-stop")));
     options.environment().forEach(builder::environment);
     try (LocalStack stack = builder.start()) {
       new LoadBenchmark.Run(stack, options, perOfficer).run();
