@@ -185,6 +185,11 @@ final class LoadWorkload {
 
   /** A news item of about 1.5 KB (or a title only) with a fresh id, fetched now. */
   RawItem item(String id, long sequence) {
+    return item(id, sequence, Instant.now());
+  }
+
+  /** A news item of about 1.5 KB (or a title only) with a fresh id, published and fetched then. */
+  RawItem item(String id, long sequence, Instant now) {
     boolean regional = random.nextDouble() < regionalShare;
     // An article is about one actor and one or two places, named again and again.
     String actor = plainAlias(pick(actors));
@@ -207,7 +212,6 @@ final class LoadWorkload {
         text.append(fill(sentence(regional), actor, where)).append(' ');
       }
     }
-    Instant now = Instant.now();
     return RawItem.of(
         id,
         "load-" + (sequence % 500),
