@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,7 @@ public final class PostgresServer implements AutoCloseable {
     boolean temporary = dataDirectory == null;
     Path directory = temporary ? Dirs.temporary("newswatch-pg-") : Dirs.create(dataDirectory);
     Path pidFile = directory.resolve(PID_FILE);
+    Instant began = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     // Guarding before the server starts: a JVM killed while the server is starting leaves none.
     Watchdog watchdog =
         Watchdog.guardPidFile(pidFile, "postgres", "INT", temporary ? directory : null);
@@ -81,7 +84,7 @@ public final class PostgresServer implements AutoCloseable {
       return new PostgresServer(postgres, directory, temporary, watchdog);
     } catch (IOException | RuntimeException e) {
       // The server may be up although the start failed (e.g. interrupted while waiting for it).
-      stopStarted(pidFile);
+      stopStarted(pidFile, began);
       watchdog.close();
       if (temporary) {
         Dirs.deleteQuietly(directory);
@@ -93,10 +96,17 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  /** Stops the postmaster of a failed start, if one runs; waits up to 30 s for it to go. */
-  private static void stopStarted(Path pidFile) {
+  /**
+   * Stops the postmaster of a failed start, if one runs; waits up to 30 s for it to go. A pid file
+   * older than this start is another run's (a server that still runs on this directory makes the
+   * start fail): left alone.
+   */
+  private static void stopStarted(Path pidFile, Instant began) {
     Optional<ProcessHandle> postmaster;
     try {
+      if (Files.getLastModifiedTime(pidFile).toInstant().isBefore(began)) {
+        return;
+      }
       postmaster = ProcessHandle.of(postmasterPid(pidFile));
     } catch (IOException | RuntimeException e) {
       return; // no pid file (yet): no server

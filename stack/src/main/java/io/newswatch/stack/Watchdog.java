@@ -3,6 +3,7 @@ package io.newswatch.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +19,18 @@ final class Watchdog implements AutoCloseable {
 
   private static final String SCRIPT =
       """
-      parent=$1; target=$2; expected=$3; signal=$4; cleanup=$5
+      parent=$1; target=$2; expected=$3; signal=$4; cleanup=$5; since=$6
       while kill -0 "$parent" 2>/dev/null; do sleep 1; done
       case "$target" in
-        /*) target="$(head -n 1 "$target" 2>/dev/null | tr -dc 0-9)" ;;
+        /*)
+          # Only a pid file written since the guard began: an older one is another run's.
+          # (Modification time: GNU stat, else BSD/macOS stat.)
+          modified="$(stat -c %Y "$target" 2>/dev/null || stat -f %m "$target" 2>/dev/null || echo 0)"
+          if [ "$modified" -ge "$since" ]; then
+            target="$(head -n 1 "$target" 2>/dev/null | tr -dc 0-9)"
+          else
+            target=""
+          fi ;;
       esac
       if [ -n "$target" ]; then
         case "$(ps -o comm= -p "$target" 2>/dev/null)" in
@@ -70,6 +79,7 @@ final class Watchdog implements AutoCloseable {
     command.add(expectedCommand);
     command.add(signal);
     command.add(cleanupDir == null ? "" : cleanupDir.toAbsolutePath().toString());
+    command.add(Long.toString(Instant.now().getEpochSecond()));
     try {
       Process process =
           new ProcessBuilder(command)
