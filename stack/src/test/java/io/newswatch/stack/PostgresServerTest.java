@@ -84,15 +84,7 @@ class PostgresServerTest {
 
   @Test
   void noPostgresAndNoTemporaryDataOutliveAKilledOwner() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process owner =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                InfrastructureOwner.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process owner = ChildJvm.of(InfrastructureOwner.class).start();
     long pid;
     Path postgresData;
     Path kafkaData;
@@ -116,15 +108,8 @@ class PostgresServerTest {
   @Test
   void noPostgresOutlivesAnOwnerKilledWhileTheServerStarts(@TempDir Path parent) throws Exception {
     Path directory = parent.resolve("data");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process owner =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                StartingPostgresOwner.class.getName(),
-                directory.toString())
-            .redirectErrorStream(true)
+        ChildJvm.of(StartingPostgresOwner.class, directory.toString())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     Path pidFile = directory.resolve("postmaster.pid");

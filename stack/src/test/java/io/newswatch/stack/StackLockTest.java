@@ -33,15 +33,7 @@ class StackLockTest {
 
   @Test
   void anotherProcessSeesTheLockUntilItsHolderIsKilled(@TempDir Path directory) throws Exception {
-    Process holder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                StackLockTest.class.getName(),
-                directory.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process holder = ChildJvm.of(StackLockTest.class, directory.toString()).start();
     try {
       BufferedReader out =
           new BufferedReader(

@@ -58,17 +58,7 @@ class WatchdogTest {
 
   /** A JVM guarding the pid file's process ({@code sleep}), started and guarding. */
   private static Process owner(Path pidFile) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process owner =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                PidFileGuardOwner.class.getName(),
-                pidFile.toString(),
-                "sleep")
-            .redirectErrorStream(true)
-            .start();
+    Process owner = ChildJvm.of(PidFileGuardOwner.class, pidFile.toString(), "sleep").start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
