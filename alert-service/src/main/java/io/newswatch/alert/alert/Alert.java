@@ -2,7 +2,6 @@ package io.newswatch.alert.alert;
 
 import io.newswatch.events.MatchedTerm;
 import io.newswatch.events.Severity;
-import io.newswatch.events.Tag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One subscription matched one story: what matched, a snapshot of the first item, and where the
- * watch officers are with it.
+ * watch officers are with it. The item's tags are stored once for all its alerts ({@code
+ * alert_item}, read by {@link AlertRepository#tags}).
  */
 @Entity
 @Table(name = "alert")
@@ -58,10 +58,6 @@ public class Alert {
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false)
   public List<MatchedTerm> matches;
-
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false)
-  public List<Tag> tags;
 
   @Column(nullable = false)
   public Instant createdAt;

@@ -1,11 +1,16 @@
 package io.newswatch.alert.alert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.newswatch.alert.db.ArraySql;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.MatchedTerm;
+import io.newswatch.events.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +23,10 @@ import java.util.UUID;
 /** Alerts and their sources in PostgreSQL. */
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+  // Made once: EventJson.mapper() is a fresh copy, whose deserializers would be built again.
+  private static final ObjectReader TAGS =
+      EventJson.mapper().readerFor(new TypeReference<List<Tag>>() {});
 
   /**
    * An alert to store: a subscription matched an item of a story.
@@ -44,7 +53,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
    * Stores the alerts of subscriptions for stories unless they exist, in one statement: the unique
    * key on (subscription, story) makes redelivery, restarts and copies from other feeds harmless. A
    * subscription deleted or disabled meanwhile gets none. Of two candidates for one subscription
-   * and story, the first is stored.
+   * and story, the first is stored. The tags of the alerts' items are stored once per item.
    *
    * @return the alerts stored, in the candidates' order
    */
@@ -55,9 +64,9 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       return List.of();
     }
     int size = unique.size();
-    String[][] columns = new String[11][size];
+    String[][] columns = new String[10][size];
     List<UUID> ids = new ArrayList<>(size);
-    Map<String, String> tags = new HashMap<>(); // of each item once, not per alert
+    Map<String, String> tags = new LinkedHashMap<>(); // item id -> its tags as JSON
     int n = 0;
     for (Candidate c : unique.values()) {
       UUID id = UUID.randomUUID();
@@ -73,8 +82,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
           c.item().item().publishedAt() == null ? null : c.item().item().publishedAt().toString();
       columns[8][n] = c.item().severity().name();
       columns[9][n] = EventJson.writeString(c.matches());
-      columns[10][n] =
-          tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
+      tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
       n++;
     }
     Map<UUID, String[]> stored = new HashMap<>();
@@ -82,19 +90,25 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         getEntityManager(),
         """
             WITH m AS (
-              SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 AS m(id, subscription_id, story_id, item_id, title, url, source_name,
-                     published_at, severity, matches, tags)),
+                     published_at, severity, matches)),
             inserted AS (
               INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, url,
-                                 source_name, published_at, severity, matches, tags, status,
-                                 created_at)
+                                 source_name, published_at, severity, matches, status, created_at)
               SELECT CAST(m.id AS uuid), s.id, s.owner_id, CAST(m.story_id AS uuid), m.item_id,
                      m.title, m.url, m.source_name, CAST(m.published_at AS timestamptz),
-                     m.severity, CAST(m.matches AS jsonb), CAST(m.tags AS jsonb), 'NEW', ?
+                     m.severity, CAST(m.matches AS jsonb), 'NEW', ?
               FROM m JOIN subscription s ON s.id = CAST(m.subscription_id AS uuid) AND s.enabled
               ON CONFLICT DO NOTHING
-              RETURNING id, subscription_id, owner_id)
+              RETURNING id, subscription_id, owner_id, item_id),
+            items AS (
+              INSERT INTO alert_item (item_id, tags, created_at)
+              SELECT t.item_id, CAST(t.tags AS jsonb), ?
+              FROM unnest(?, ?) AS t(item_id, tags)
+              WHERE t.item_id IN (SELECT item_id FROM inserted)
+              -- renewed, not skipped: a pruning that read the row as unreferenced then leaves it
+              ON CONFLICT (item_id) DO UPDATE SET created_at = EXCLUDED.created_at)
             SELECT i.id, s.name, u.username
             FROM inserted i JOIN subscription s ON s.id = i.subscription_id
             JOIN app_user u ON u.id = i.owner_id
@@ -112,8 +126,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         columns[7],
         columns[8],
         columns[9],
-        columns[10],
-        createdAt);
+        createdAt,
+        createdAt,
+        tags.keySet().toArray(String[]::new),
+        tags.values().toArray(String[]::new));
     List<Created> created = new ArrayList<>(stored.size());
     int i = 0;
     for (Candidate c : unique.values()) {
@@ -124,6 +140,49 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       i++;
     }
     return created;
+  }
+
+  /**
+   * The tags of alerted items, by item id; an item not there (forgotten, see {@link
+   * #forgetItemsWithoutAlerts}) has none.
+   */
+  public Map<String, List<Tag>> tags(Collection<String> itemIds) {
+    Map<String, List<Tag>> tags = new HashMap<>();
+    if (itemIds.isEmpty()) {
+      return tags;
+    }
+    ArraySql.query(
+        getEntityManager(),
+        "SELECT item_id, CAST(tags AS text) FROM alert_item WHERE item_id = ANY (?)",
+        row -> tags.put(row.getString(1), readTags(row.getString(2))),
+        (Object) itemIds.stream().distinct().toArray(String[]::new));
+    return tags;
+  }
+
+  /** Reads a tags column. */
+  public static List<Tag> readTags(String json) {
+    try {
+      return TAGS.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored tags are unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Forgets the tags of items last alerted before {@code before} that no alert refers to any more
+   * (their alerts went with their subscriptions). Returns how many. An alert stored meanwhile for
+   * such an item renews its row, which this then leaves.
+   */
+  @Transactional
+  public int forgetItemsWithoutAlerts(Instant before) {
+    return getEntityManager()
+        .createNativeQuery(
+            """
+            DELETE FROM alert_item i
+            WHERE i.created_at < ?1 AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.item_id = i.item_id)
+            """)
+        .setParameter(1, before)
+        .executeUpdate();
   }
 
   /**

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newswatch.alert.audit.AuditLog;
 import io.newswatch.alert.delivery.AlertMessage;
 import io.newswatch.alert.delivery.Deliveries;
+import io.newswatch.alert.delivery.DeliveryView;
 import io.newswatch.alert.matching.SubscriptionIndex;
 import io.newswatch.alert.story.StoryRepository;
 import io.newswatch.alert.subscription.SubscriptionMatcher;
@@ -13,6 +14,7 @@ import io.newswatch.common.web.Page;
 import io.newswatch.common.web.ProblemException;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.RawItem;
+import io.newswatch.events.Tag;
 import io.newswatch.security.CurrentUser;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -178,10 +180,7 @@ public class AlertService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public AlertView get(UUID id, CurrentUser caller) {
     Alert alert = visible(id, caller, false);
-    return AlertView.of(
-        alert,
-        alerts.sources(List.of(alert.id)).getOrDefault(alert.id, List.of()),
-        deliveries.ofAlert(alert.id));
+    return views(List.of(alert), deliveries.ofAlert(alert.id)).get(0);
   }
 
   /** The alerts with these ids as lists show them, in the order given; for the live stream. */
@@ -189,11 +188,7 @@ public class AlertService {
   public List<AlertView> views(List<UUID> ids) {
     Map<UUID, Alert> found = new java.util.HashMap<>();
     alerts.list("id in ?1", ids).forEach(a -> found.put(a.id, a));
-    Map<UUID, List<SourceView>> sources = alerts.sources(ids);
-    return ids.stream()
-        .filter(found::containsKey)
-        .map(id -> AlertView.of(found.get(id), sources.getOrDefault(id, List.of())))
-        .toList();
+    return views(ids.stream().filter(found::containsKey).map(found::get).toList(), null);
   }
 
   /** The caller's alerts (every alert for an admin), newest first, filtered. */
@@ -211,13 +206,7 @@ public class AlertService {
         conditions.isEmpty()
             ? alerts.findAll(newestFirst)
             : alerts.find(String.join(" and ", conditions), newestFirst, parameters);
-    List<Alert> found = query.page(page, size).list();
-    Map<UUID, List<SourceView>> sources = alerts.sources(found.stream().map(a -> a.id).toList());
-    return new Page<>(
-        found.stream().map(a -> AlertView.of(a, sources.getOrDefault(a.id, List.of()))).toList(),
-        query.count(),
-        page,
-        size);
+    return new Page<>(views(query.page(page, size).list(), null), query.count(), page, size);
   }
 
   /** new → acknowledged; an acknowledged alert stays as it is; a resolved one is a conflict. */
@@ -274,6 +263,21 @@ public class AlertService {
   }
 
   private AlertView view(Alert alert) {
-    return AlertView.of(alert, alerts.sources(List.of(alert.id)).getOrDefault(alert.id, List.of()));
+    return views(List.of(alert), null).get(0);
+  }
+
+  /** Views of alerts, with their items' tags and their sources read in one query each. */
+  private List<AlertView> views(List<Alert> found, List<DeliveryView> deliveries) {
+    Map<String, List<Tag>> tags = alerts.tags(found.stream().map(a -> a.itemId).toList());
+    Map<UUID, List<SourceView>> sources = alerts.sources(found.stream().map(a -> a.id).toList());
+    return found.stream()
+        .map(
+            a ->
+                AlertView.of(
+                    a,
+                    tags.getOrDefault(a.itemId, List.of()),
+                    sources.getOrDefault(a.id, List.of()),
+                    deliveries))
+        .toList();
   }
 }

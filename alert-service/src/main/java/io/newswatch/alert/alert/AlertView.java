@@ -34,12 +34,9 @@ public record AlertView(
     Instant createdAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeliveryView> deliveries) {
 
-  /** In lists: without deliveries, which {@code GET /alerts/{id}} shows. */
-  static AlertView of(Alert alert, List<SourceView> sources) {
-    return of(alert, sources, null);
-  }
-
-  static AlertView of(Alert alert, List<SourceView> sources, List<DeliveryView> deliveries) {
+  /** With deliveries for {@code GET /alerts/{id}}; null in lists, which leave them out. */
+  static AlertView of(
+      Alert alert, List<Tag> tags, List<SourceView> sources, List<DeliveryView> deliveries) {
     return new AlertView(
         alert.id,
         alert.subscriptionId,
@@ -51,7 +48,7 @@ public record AlertView(
         alert.publishedAt,
         alert.severity,
         alert.matches,
-        alert.tags,
+        tags,
         sources,
         alert.status,
         alert.acknowledgedBy,

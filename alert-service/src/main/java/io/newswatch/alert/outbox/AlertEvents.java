@@ -3,6 +3,7 @@ package io.newswatch.alert.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.newswatch.alert.alert.AlertRepository;
 import io.newswatch.alert.db.ArraySql;
 import io.newswatch.events.AlertEvent;
 import io.newswatch.events.EventJson;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The alert events of the alert stream, and how far a relay has published them: a named position in
@@ -27,17 +29,17 @@ import java.util.List;
 @ApplicationScoped
 public class AlertEvents {
 
-  // Readers made once: EventJson.mapper() is a fresh copy, whose deserializers would be built again
+  // Made once: EventJson.mapper() is a fresh copy, whose deserializers would be built again
   // (Jackson introspection took a third of alert-service's CPU when called per row).
   private static final ObjectReader MATCHES =
       EventJson.mapper().readerFor(new TypeReference<List<MatchedTerm>>() {});
-  private static final ObjectReader TAGS =
-      EventJson.mapper().readerFor(new TypeReference<List<Tag>>() {});
 
   private final EntityManager entityManager;
+  private final AlertRepository alerts;
 
-  AlertEvents(EntityManager entityManager) {
+  AlertEvents(EntityManager entityManager, AlertRepository alerts) {
     this.entityManager = entityManager;
+    this.alerts = alerts;
   }
 
   /** An alert's event at its stream position. */
@@ -97,18 +99,20 @@ public class AlertEvents {
    * The events of the alerts after {@code position}, in stream order, at most {@code limit}. An
    * alert deleted meanwhile (with its subscription) has none. The stream entries are taken first
    * (materialized, at most {@code limit}), so that the plan joins them by key whatever the size of
-   * the tables, also as a generic plan of the prepared statement.
+   * the tables, also as a generic plan of the prepared statement. The tags are read once per item
+   * (an item has alerts of several subscriptions).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   List<Positioned> after(long position, int limit) {
-    return ArraySql.query(
-        entityManager,
-        """
+    List<Positioned> untagged =
+        ArraySql.query(
+            entityManager,
+            """
         WITH s AS MATERIALIZED (
           SELECT position, alert_id FROM alert_stream WHERE position > ? ORDER BY position LIMIT ?)
         SELECT s.position, a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
                a.source_name, a.url, a.title, a.published_at, a.severity,
-               CAST(a.matches AS text), CAST(a.tags AS text), a.created_at
+               CAST(a.matches AS text), a.created_at
         FROM s
         JOIN alert a ON a.id = s.alert_id
         JOIN subscription sub ON sub.id = a.subscription_id
@@ -116,9 +120,31 @@ public class AlertEvents {
         LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
         ORDER BY s.position
         """,
-        AlertEvents::read,
-        position,
-        limit);
+            AlertEvents::read,
+            position,
+            limit);
+    Map<String, List<Tag>> tags =
+        alerts.tags(untagged.stream().map(p -> p.event().item().id()).toList());
+    return untagged.stream()
+        .map(p -> withTags(p, tags.getOrDefault(p.event().item().id(), List.of())))
+        .toList();
+  }
+
+  private static Positioned withTags(Positioned untagged, List<Tag> tags) {
+    AlertEvent e = untagged.event();
+    return new Positioned(
+        untagged.position(),
+        new AlertEvent(
+            e.schemaVersion(),
+            e.alertId(),
+            e.subscriptionId(),
+            e.subscriptionName(),
+            e.owner(),
+            e.item(),
+            e.severity(),
+            e.matches(),
+            tags,
+            e.createdAt()));
   }
 
   private static Positioned read(ResultSet row) throws SQLException {
@@ -140,8 +166,8 @@ public class AlertEvents {
                   instant(row, 11)),
               Severity.valueOf(row.getString(12)),
               MATCHES.readValue(row.getString(13)),
-              TAGS.readValue(row.getString(14)),
-              instant(row, 15));
+              List.of(), // read per item, see after()
+              instant(row, 14));
       return new Positioned(row.getLong(1), event);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("alert " + row.getString(2) + " is unreadable", e);

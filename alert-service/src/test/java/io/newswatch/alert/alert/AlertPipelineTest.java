@@ -26,10 +26,13 @@ import io.newswatch.stack.testing.PostgresTestResource;
 import io.newswatch.stack.testing.SharedServers;
 import io.newswatch.stack.testing.TopicReader;
 import io.newswatch.stack.testing.TopicWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -251,6 +254,73 @@ class AlertPipelineTest {
                     .containsPattern("(?m)^newswatch_alert_events_behind(\\{[^}]*})? 0\\.0$")
                     .containsPattern(
                         "(?m)^newswatch_alert_events_published_total(\\{[^}]*})? [1-9]"));
+  }
+
+  @Test
+  void storesAnItemsTagsOnceForAllItsAlertsAndShowsThemInEach() {
+    String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+    String first = subscribe("ISKP " + marker);
+    String second = subscribe("Badakhshan " + marker);
+    ClassifiedItem item = classified("ISIS-K fighters in Badakhshan " + marker, true);
+
+    send(item);
+    List<String> ids =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    as(officer)
+                        .get("/alerts")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .<String>getList("items.id"),
+                found -> found.size() == 2);
+    assertThat(storedTags(item.id())).isEqualTo(1);
+    for (String id : ids) {
+      as(officer)
+          .get("/alerts/{id}", id)
+          .then()
+          .statusCode(200)
+          .body("tags.id", equalTo(item.tags().stream().map(t -> t.id()).toList()))
+          .body("tags[0].evidence[0].text", equalTo("ISIS-K"));
+      AlertEvent event =
+          EventJson.read(
+              TopicReader.awaitOne(KAFKA, Topics.ALERTS, id, Duration.ofSeconds(30)).value(),
+              AlertEvent.class);
+      assertThat(event.tags()).isEqualTo(item.tags());
+    }
+    as(officer)
+        .get("/alerts?subscriptionId={s}", second)
+        .then()
+        .body("items[0].tags.id", equalTo(item.tags().stream().map(t -> t.id()).toList()));
+
+    // Once both subscriptions are gone, so are their alerts, and then the item's tags.
+    as(officer).delete("/subscriptions/{id}", first).then().statusCode(204);
+    forgetItemsWithoutAlerts();
+    assertThat(storedTags(item.id())).isEqualTo(1); // the second's alert still refers to it
+    as(officer).delete("/subscriptions/{id}", second).then().statusCode(204);
+    assertThat(forgetItemsWithoutAlerts()).isGreaterThanOrEqualTo(1);
+    assertThat(storedTags(item.id())).isZero();
+  }
+
+  @Inject AlertRepository alerts;
+  @Inject EntityManager entityManager;
+
+  private int forgetItemsWithoutAlerts() {
+    return alerts.forgetItemsWithoutAlerts(Instant.now().plusSeconds(1));
+  }
+
+  private int storedTags(String itemId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery("SELECT count(*) FROM alert_item WHERE item_id = ?1")
+                            .setParameter(1, itemId)
+                            .getSingleResult())
+                    .intValue());
   }
 
   @Test
