@@ -199,10 +199,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             """
             INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, url, title,
                                       published_at, added_at)
-            SELECT a.id, r.item_id, r.payload->'item'->>'feedId',
-                   COALESCE(r.payload->'item'->>'sourceName', ''), r.payload->'item'->>'url',
-                   COALESCE(r.payload->'item'->>'title', ''),
-                   CAST(r.payload->'item'->>'publishedAt' AS timestamp with time zone), ?2
+            SELECT a.id, r.item_id, r.feed_id, r.source_name, r.url, r.title, r.published_at, ?2
             FROM alert a JOIN received_item r ON r.story_id = a.story_id
             WHERE a.story_id IN (?1)
             ON CONFLICT DO NOTHING

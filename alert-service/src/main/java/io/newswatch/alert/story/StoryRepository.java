@@ -4,6 +4,7 @@ import io.newswatch.alert.AlertConfig;
 import io.newswatch.alert.db.ArraySql;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
+import io.newswatch.events.RawItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -260,6 +261,11 @@ public class StoryRepository {
     Long[] simHashes = new Long[size];
     String[] bands = new String[size];
     String[] fetched = new String[size];
+    String[] feedIds = new String[size];
+    String[] sourceNames = new String[size];
+    String[] urls = new String[size];
+    String[] titles = new String[size];
+    String[] published = new String[size];
     String[] payloads = new String[size];
     int n = 0;
     for (int i : fresh.values()) {
@@ -269,7 +275,13 @@ public class StoryRepository {
       linkKeys[n] = fingerprint.linkKey();
       simHashes[n] = fingerprint.simHash();
       bands[n] = arrayLiteral(fingerprint.bands());
-      fetched[n] = items.get(i).item().fetchedAt().toString();
+      RawItem raw = items.get(i).item();
+      fetched[n] = raw.fetchedAt().toString();
+      feedIds[n] = raw.feedId();
+      sourceNames[n] = raw.sourceName();
+      urls[n] = raw.url();
+      titles[n] = raw.title();
+      published[n] = raw.publishedAt() == null ? null : raw.publishedAt().toString();
       payloads[n] = EventJson.writeString(items.get(i));
       n++;
     }
@@ -278,12 +290,15 @@ public class StoryRepository {
         """
         WITH stored AS (
           INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
-                                     received_at, payload)
+                                     received_at, feed_id, source_name, url, title,
+                                     published_at, payload)
           SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
-                 CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?,
+                 CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?, i.feed_id,
+                 i.source_name, i.url, i.title, CAST(i.published_at AS timestamptz),
                  CAST(i.payload AS jsonb)
-          FROM unnest(?, ?, ?, ?, ?, ?, ?)
-            AS i(item_id, story_id, link_key, simhash, bands, fetched_at, payload)
+          FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            AS i(item_id, story_id, link_key, simhash, bands, fetched_at, feed_id, source_name,
+                 url, title, published_at, payload)
           ON CONFLICT (item_id) DO NOTHING
           RETURNING item_id, bands)
         INSERT INTO received_item_band (band, item_id)
@@ -297,6 +312,11 @@ public class StoryRepository {
         simHashes,
         bands,
         fetched,
+        feedIds,
+        sourceNames,
+        urls,
+        titles,
+        published,
         payloads);
   }
 

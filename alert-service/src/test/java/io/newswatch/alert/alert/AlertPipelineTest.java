@@ -120,6 +120,11 @@ class AlertPipelineTest {
         .containsExactlyInAnyOrder(first.id(), second.id(), third.id());
     assertThat(alerts.getList("items[0].sources.feedId"))
         .containsExactlyInAnyOrder("11", "12", "13");
+    assertThat(alerts.getList("items[0].sources.title"))
+        .containsExactlyInAnyOrder(
+            first.item().title(), "Attack near Fayzabad", "Four police killed");
+    assertThat(alerts.getList("items[0].sources.url"))
+        .containsExactlyInAnyOrder(first.item().url(), second.item().url(), third.item().url());
     assertThat(alerts.getString("items[0].itemId")).isEqualTo(first.id());
   }
 

@@ -9,13 +9,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** V7 moves the tags of alerts stored before it to one row per item, and loses none. */
-class ItemTagsMigrationTest {
+/** Migrations that move data keep every row's data. */
+class MigrationTest {
 
   @Test
   void keepsTheTagsOfEveryAlertedItemOnceWhenMovingThemOutOfTheAlerts() throws SQLException {
@@ -71,6 +73,49 @@ class ItemTagsMigrationTest {
         rows.next();
         assertThat(rows.getInt(1)).isEqualTo(3);
       }
+    }
+  }
+
+  @Test
+  void copiesTheSourceFieldsOfEveryReceivedItemOutOfItsPayload() throws SQLException {
+    String url = SharedServers.freshDatabaseUrl();
+    flyway(url, "7").migrate();
+    try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, "");
+        Statement sql = db.createStatement()) {
+      sql.execute(
+          """
+          INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
+                                     received_at, payload)
+          VALUES ('item-a', '00000000-0000-0000-0000-0000000000c1', NULL, NULL, '{}', now(), now(),
+                  '{"item": {"feedId": "7", "sourceName": "Wire", "url": "https://a.example/1",
+                             "title": "ISKP attack", "publishedAt": "2026-01-15T08:00:00Z"}}'),
+                 ('item-b', '00000000-0000-0000-0000-0000000000c2', NULL, NULL, '{}', now(), now(),
+                  '{"item": {"feedId": "8"}}');
+          """);
+
+      flyway(url, "latest").migrate();
+
+      List<String> rows = new ArrayList<>();
+      try (ResultSet found =
+          sql.executeQuery(
+              "SELECT item_id, feed_id, source_name, url, title, published_at FROM received_item"
+                  + " ORDER BY item_id")) {
+        while (found.next()) {
+          rows.add(
+              String.join(
+                  "|",
+                  found.getString(1),
+                  found.getString(2),
+                  found.getString(3),
+                  found.getString(4),
+                  found.getString(5),
+                  found.getString(6)));
+        }
+      }
+      assertThat(rows)
+          .containsExactly(
+              "item-a|7|Wire|https://a.example/1|ISKP attack|2026-01-15 08:00:00+00",
+              "item-b|8||null||null"); // no source name or title: empty, as the insert wrote them
     }
   }
 
