@@ -160,7 +160,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
   }
 
   /** Reads a tags column. */
-  public static List<Tag> readTags(String json) {
+  private static List<Tag> readTags(String json) {
     try {
       return TAGS.readValue(json);
     } catch (JsonProcessingException e) {

@@ -21,12 +21,9 @@ class MigrationTest {
 
   @Test
   void keepsTheTagsOfEveryAlertedItemOnceWhenMovingThemOutOfTheAlerts() throws SQLException {
-    String url = SharedServers.freshDatabaseUrl();
-    flyway(url, "6").migrate();
-    try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, "");
-        Statement sql = db.createStatement()) {
-      sql.execute(
-          """
+    migrate(
+        "6",
+        """
           INSERT INTO app_user (id, username, password_hash, role, created_at, updated_at)
           VALUES ('00000000-0000-0000-0000-00000000000a', 'officer', 'x', 'officer', now(), now());
           INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
@@ -46,44 +43,39 @@ class MigrationTest {
                   '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c2',
                   'item-b', 'B', 'ROUTINE', '[]', '[{"id": "af-badakhshan"}]',
                   '2026-01-02T00:00:00Z');
-          """);
-
-      flyway(url, "latest").migrate();
-
-      Map<String, String> tags = new LinkedHashMap<>();
-      try (ResultSet rows =
-          sql.executeQuery(
-              "SELECT item_id, CAST(tags AS text), created_at FROM alert_item ORDER BY item_id")) {
-        while (rows.next()) {
-          tags.put(rows.getString(1), rows.getString(2) + " @ " + rows.getString(3));
-        }
-      }
-      assertThat(tags)
-          .containsExactly(
-              Map.entry("item-a", "[{\"id\": \"iskp\"}] @ 2026-01-01 00:00:00+00"),
-              Map.entry("item-b", "[{\"id\": \"af-badakhshan\"}] @ 2026-01-02 00:00:00+00"));
-      try (ResultSet rows =
-          sql.executeQuery(
-              "SELECT count(*) FROM information_schema.columns"
-                  + " WHERE table_name = 'alert' AND column_name = 'tags'")) {
-        rows.next();
-        assertThat(rows.getInt(1)).isZero();
-      }
-      try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM alert")) {
-        rows.next();
-        assertThat(rows.getInt(1)).isEqualTo(3);
-      }
-    }
+          """,
+        sql -> {
+          Map<String, String> tags = new LinkedHashMap<>();
+          try (ResultSet rows =
+              sql.executeQuery(
+                  "SELECT item_id, CAST(tags AS text), created_at FROM alert_item ORDER BY item_id")) {
+            while (rows.next()) {
+              tags.put(rows.getString(1), rows.getString(2) + " @ " + rows.getString(3));
+            }
+          }
+          assertThat(tags)
+              .containsExactly(
+                  Map.entry("item-a", "[{\"id\": \"iskp\"}] @ 2026-01-01 00:00:00+00"),
+                  Map.entry("item-b", "[{\"id\": \"af-badakhshan\"}] @ 2026-01-02 00:00:00+00"));
+          try (ResultSet rows =
+              sql.executeQuery(
+                  "SELECT count(*) FROM information_schema.columns"
+                      + " WHERE table_name = 'alert' AND column_name = 'tags'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+          }
+          try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM alert")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+          }
+        });
   }
 
   @Test
   void copiesTheSourceFieldsOfEveryReceivedItemOutOfItsPayload() throws SQLException {
-    String url = SharedServers.freshDatabaseUrl();
-    flyway(url, "7").migrate();
-    try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, "");
-        Statement sql = db.createStatement()) {
-      sql.execute(
-          """
+    migrate(
+        "7",
+        """
           INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
                                      received_at, payload)
           VALUES ('item-a', '00000000-0000-0000-0000-0000000000c1', NULL, NULL, '{}', now(), now(),
@@ -91,31 +83,51 @@ class MigrationTest {
                              "title": "ISKP attack", "publishedAt": "2026-01-15T08:00:00Z"}}'),
                  ('item-b', '00000000-0000-0000-0000-0000000000c2', NULL, NULL, '{}', now(), now(),
                   '{"item": {"feedId": "8"}}');
-          """);
+          """,
+        sql -> {
+          List<String> rows = new ArrayList<>();
+          try (ResultSet found =
+              sql.executeQuery(
+                  "SELECT item_id, feed_id, source_name, url, title, published_at FROM received_item"
+                      + " ORDER BY item_id")) {
+            while (found.next()) {
+              rows.add(
+                  String.join(
+                      "|",
+                      found.getString(1),
+                      found.getString(2),
+                      found.getString(3),
+                      found.getString(4),
+                      found.getString(5),
+                      found.getString(6)));
+            }
+          }
+          assertThat(rows)
+              .containsExactly(
+                  "item-a|7|Wire|https://a.example/1|ISKP attack|2026-01-15 08:00:00+00",
+                  "item-b|8||null||null"); // no source name or title: empty, as the insert wrote
+          // them
+        });
+  }
 
+  /** What a test checks of the migrated database. */
+  @FunctionalInterface
+  private interface Check {
+    void check(Statement sql) throws SQLException;
+  }
+
+  /**
+   * Migrates a fresh database to {@code version}, stores {@code rows}, migrates it to the latest
+   * version and checks it.
+   */
+  private static void migrate(String version, String rows, Check check) throws SQLException {
+    String url = SharedServers.freshDatabaseUrl();
+    flyway(url, version).migrate();
+    try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, "");
+        Statement sql = db.createStatement()) {
+      sql.execute(rows);
       flyway(url, "latest").migrate();
-
-      List<String> rows = new ArrayList<>();
-      try (ResultSet found =
-          sql.executeQuery(
-              "SELECT item_id, feed_id, source_name, url, title, published_at FROM received_item"
-                  + " ORDER BY item_id")) {
-        while (found.next()) {
-          rows.add(
-              String.join(
-                  "|",
-                  found.getString(1),
-                  found.getString(2),
-                  found.getString(3),
-                  found.getString(4),
-                  found.getString(5),
-                  found.getString(6)));
-        }
-      }
-      assertThat(rows)
-          .containsExactly(
-              "item-a|7|Wire|https://a.example/1|ISKP attack|2026-01-15 08:00:00+00",
-              "item-b|8||null||null"); // no source name or title: empty, as the insert wrote them
+      check.check(sql);
     }
   }
 
