@@ -8,6 +8,7 @@ import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.PostgresServer;
 import io.newswatch.stack.Service;
 import io.newswatch.stack.ServiceProcess;
+import io.newswatch.taxonomy.Taxonomy;
 import io.newswatch.taxonomy.load.TaxonomyLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -55,10 +56,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * bench/target/newswatch-bench.jar io.newswatch.bench.load.LoadBenchmark [--rates
  * 50,100,200,500,1000,2000,3000] [--step-seconds 20] [--subscriptions 10000] [--officers 100]
  * [--regional 0.3] [--classify 1] [--alert 1] [--warm-up-rate 100] [--warm-up-seconds 120]
- * [--all-rates] [--titles-only] [--env NAME=VALUE]... [--root DIR]}. {@code --all-rates} goes on
- * after a step that was not sustained; {@code --titles-only} sends items of a short title only, a
- * diagnostic that leaves out the classification of long texts and story recognition by text. It
- * stops everything it started when done; service logs are in {@code target/bench-logs/load/}.
+ * [--all-rates] [--items article|summary|title] [--env NAME=VALUE]... [--root DIR]}. {@code
+ * --all-rates} goes on after a step that was not sustained; {@code --items} says what an item
+ * carries (see {@link LoadWorkload.Shape}): 1.5 KB articles by default, a headline with a summary
+ * as most RSS feeds send, or a short headline only. It stops everything it started when done;
+ * service logs are in {@code target/bench-logs/load/}.
  */
 public final class LoadBenchmark {
 
@@ -145,9 +147,9 @@ public final class LoadBenchmark {
     }
 
     void run() throws Exception {
+      Taxonomy taxonomy = TaxonomyLoader.loadDefault();
       LoadWorkload workload =
-          new LoadWorkload(
-              TaxonomyLoader.loadDefault(), options.regionalShare(), options.titlesOnly(), 42);
+          new LoadWorkload(taxonomy, options.regionalShare(), options.shape(), 42);
       createSubscriptions(workload);
       Map<String, Object> producerConfig = new LinkedHashMap<>();
       producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
@@ -162,7 +164,14 @@ public final class LoadBenchmark {
         // warm-up leaves the first steps measuring compilation, not the pipeline (after 40 s at
         // 100 items/s, compiler threads still took half of classify-service's CPU).
         System.out.printf(
-            "%nwarm-up: %d items/s for %d s (not reported)%n",
+            Locale.ROOT,
+            "%nitems: %s, %,d bytes of JSON on average%n",
+            options.shape().name().toLowerCase(Locale.ROOT),
+            // A generator of its own: the measured steps send the same items as without it.
+            new LoadWorkload(taxonomy, options.regionalShare(), options.shape(), 7)
+                .averageBytes(200));
+        System.out.printf(
+            "warm-up: %d items/s for %d s (not reported)%n",
             options.warmUpRate(), options.warmUpSeconds());
         step(0, options.warmUpRate(), options.warmUpSeconds(), workload, producer, observer);
         printHeader();
@@ -561,7 +570,7 @@ public final class LoadBenchmark {
       int subscriptions,
       int officers,
       double regionalShare,
-      boolean titlesOnly,
+      LoadWorkload.Shape shape,
       int classifyInstances,
       int alertInstances,
       Map<String, String> environment) {
@@ -570,12 +579,9 @@ public final class LoadBenchmark {
       Map<String, String> values = new LinkedHashMap<>();
       Map<String, String> environment = new LinkedHashMap<>();
       boolean all = false;
-      boolean titlesOnly = false;
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--all-rates")) {
           all = true;
-        } else if (args[i].equals("--titles-only")) {
-          titlesOnly = true;
         } else if (args[i].equals("--env") && i + 1 < args.length) {
           String[] pair = args[++i].split("=", 2);
           environment.put(pair[0], pair.length > 1 ? pair[1] : "");
@@ -600,7 +606,7 @@ public final class LoadBenchmark {
           Integer.parseInt(values.getOrDefault("--subscriptions", "10000")),
           Integer.parseInt(values.getOrDefault("--officers", "100")),
           Double.parseDouble(values.getOrDefault("--regional", "0.3")),
-          titlesOnly,
+          LoadWorkload.Shape.named(values.getOrDefault("--items", "article")),
           Integer.parseInt(values.getOrDefault("--classify", "1")),
           Integer.parseInt(values.getOrDefault("--alert", "1")),
           environment);

@@ -1,6 +1,7 @@
 package io.newswatch.bench.load;
 
 import io.newswatch.bench.alert.Workload;
+import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.TagType;
 import io.newswatch.taxonomy.Alias;
@@ -111,17 +112,43 @@ final class LoadWorkload {
   private final List<Entry> actors = new ArrayList<>();
   private final List<Entry> places = new ArrayList<>();
   private final double regionalShare;
-  private final boolean titlesOnly;
+  private final Shape shape;
   private final Random random;
+
+  /** What an item carries. */
+  enum Shape {
+    /** A headline, a summary of about 220 characters and a text of about 1,100: 1.5 KB. */
+    ARTICLE,
+    /**
+     * A headline and a summary of about 220 characters, no text: what most RSS feeds carry. Long
+     * enough for a text fingerprint, so story recognition by text still runs.
+     */
+    SUMMARY,
+    /**
+     * A headline of at most 9 words and nothing else, a diagnostic: it leaves out the
+     * classification of long texts and story recognition by text (12 words at least).
+     */
+    TITLE;
+
+    /** The shape named on the command line: article, summary or title. */
+    static Shape named(String name) {
+      for (Shape shape : values()) {
+        if (shape.name().equalsIgnoreCase(name)) {
+          return shape;
+        }
+      }
+      throw new IllegalArgumentException(
+          "--items must be article, summary or title, not \"" + name + "\"");
+    }
+  }
 
   /**
    * @param regionalShare share of items about the region (0 to 1)
-   * @param titlesOnly items of a short title and nothing else, a diagnostic: it leaves out the
-   *     classification of long texts and alert-service's story recognition by text
+   * @param shape what each item carries
    */
-  LoadWorkload(Taxonomy taxonomy, double regionalShare, boolean titlesOnly, long seed) {
+  LoadWorkload(Taxonomy taxonomy, double regionalShare, Shape shape, long seed) {
     this.regionalShare = regionalShare;
-    this.titlesOnly = titlesOnly;
+    this.shape = shape;
     this.random = new Random(seed);
     actors.addAll(taxonomy.actors());
     for (Region region : taxonomy.regions()) {
@@ -183,12 +210,21 @@ final class LoadWorkload {
     }
   }
 
-  /** A news item of about 1.5 KB (or a title only) with a fresh id, fetched now. */
+  /** The mean size (JSON, as sent) of the next {@code count} items. */
+  int averageBytes(int count) {
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      bytes += EventJson.write(item("sample-" + i, i)).length;
+    }
+    return (int) (bytes / count);
+  }
+
+  /** A news item of the workload's shape with a fresh id, fetched now. */
   RawItem item(String id, long sequence) {
     return item(id, sequence, Instant.now());
   }
 
-  /** A news item of about 1.5 KB (or a title only) with a fresh id, published and fetched then. */
+  /** A news item of the workload's shape with a fresh id, published and fetched then. */
   RawItem item(String id, long sequence, Instant now) {
     boolean regional = random.nextDouble() < regionalShare;
     // An article is about one actor and one or two places, named again and again.
@@ -200,7 +236,7 @@ final class LoadWorkload {
     String title = fill(pick(regional ? REGIONAL_TITLES : WORLD_TITLES), actor, where);
     StringBuilder summary = new StringBuilder();
     StringBuilder text = new StringBuilder();
-    if (titlesOnly) {
+    if (shape == Shape.TITLE) {
       // At most 9 words (a dash counts as a space): too few for a text fingerprint (12).
       String[] words = title.split("[ -]");
       title = String.join(" ", Arrays.copyOf(words, Math.min(words.length, 9)));
@@ -208,7 +244,7 @@ final class LoadWorkload {
       while (summary.length() < 220) {
         summary.append(fill(sentence(regional), actor, where)).append(' ');
       }
-      while (text.length() < 1100) {
+      while (shape == Shape.ARTICLE && text.length() < 1100) {
         text.append(fill(sentence(regional), actor, where)).append(' ');
       }
     }
