@@ -36,6 +36,16 @@ public interface AlertConfig {
   @WithDefault("48h")
   Duration storyWindow();
 
+  /**
+   * Most texts whose keys each instance keeps in memory to recognise copies of a story (the texts
+   * received last; about 500 bytes each, so 100 MB at the default). Copies of a text older than the
+   * oldest kept are not recognised by text any more (by link they still are): keep it above the
+   * items of two story windows ({@code newswatch_alert_story_index_oldest_seconds} tells how far
+   * back it reaches). Read at start-up.
+   */
+  @WithDefault("200000")
+  int storyIndexCapacity();
+
   /** Stored items a preview looks at when the request does not say. */
   @WithDefault("100")
   int previewItems();

@@ -102,7 +102,8 @@ public class AlertService {
     for (ClassifiedItem item : items) {
       matches.add(matching.record(() -> matcher.match(item)));
     }
-    List<UUID> stories = this.stories.resolve(items, now);
+    StoryRepository.Resolution resolution = this.stories.resolve(items, now);
+    List<UUID> stories = resolution.stories();
     List<AlertRepository.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       for (SubscriptionIndex.Match<UUID> match : matches.get(i)) {
@@ -134,7 +135,8 @@ public class AlertService {
     if (attached > stored.size()) {
       Log.debugf("%d items: %d sources added to alerts", items.size(), attached);
     }
-    // last: it holds the stream's lock until the commit
+    // last: both take the commit-order lock, held until the commit
+    this.stories.logTexts(resolution, now);
     streamLog.append(stored.stream().map(AlertRepository.Created::id).toList());
     if (!stored.isEmpty()) {
       Log.infof(

@@ -1,5 +1,6 @@
 package io.newswatch.alert.alert;
 
+import io.newswatch.alert.db.CommitOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -10,16 +11,13 @@ import java.util.UUID;
 /**
  * Every alert in commit order, numbered: the positions the live stream sends as event ids and
  * resumes from ({@code Last-Event-ID}), on whichever instance a console reconnects to. Positions
- * are taken at the end of the alert's transaction under one advisory lock held until the commit, so
- * a reader who sees position n has also seen every position before it: nothing is skipped. The live
- * stream ({@link AlertStreams}) and the Kafka event relay ({@link
+ * are taken at the end of the alert's transaction under one advisory lock ({@link CommitOrder})
+ * held until the commit, so a reader who sees position n has also seen every position before it:
+ * nothing is skipped. The live stream ({@link AlertStreams}) and the Kafka event relay ({@link
  * io.newswatch.alert.outbox.AlertEventRelay}) both follow it from a position.
  */
 @ApplicationScoped
 public class AlertStreamLog {
-
-  /** 0x414C455254535452: 'ALERTSTR'. */
-  private static final long LOCK = 0x414C455254535452L;
 
   private final EntityManager entityManager;
   private final Event<AlertsAppended> appended;
@@ -35,10 +33,7 @@ public class AlertStreamLog {
     if (alertIds.isEmpty()) {
       return;
     }
-    entityManager
-        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)")
-        .setParameter(1, LOCK)
-        .getSingleResult();
+    CommitOrder.lock(entityManager);
     entityManager
         .createNativeQuery(
             """

@@ -1,17 +1,23 @@
 package io.newswatch.alert.story;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.alert.db.ArraySql;
+import io.newswatch.alert.db.CommitOrder;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,27 +25,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Which story each received item belongs to, in PostgreSQL: the item itself on redelivery, else an
- * item of the story window with the same link key, else one with the same text (near SimHash,
- * shared word pairs), else a new story.
+ * Which story each received item belongs to: the item itself on redelivery, else an item of the
+ * story window with the same link key (in PostgreSQL), else one with the same text (near SimHash,
+ * shared word pairs; candidates from the text keys in memory), else a new story.
+ *
+ * <p>Text keys: every instance keeps the band keys of the texts received last in a {@link
+ * StoryTextIndex} and, before it looks a batch up, reads what any instance logged since ({@code
+ * story_text}, in commit order: positions are taken under {@link CommitOrder} at the end of the
+ * storing transaction, so nothing is skipped). The text's words themselves are read from the stored
+ * item only for the few candidates whose SimHash is near.
  *
  * <p>Two instances may receive two copies of one story at the same moment (different partitions).
  * Each first takes transaction-scoped advisory locks on its link key and on its text band keys (for
  * a batch, on those of all its items); two copies of one story share at least one of these keys, so
- * the second waits until the first has committed its story, then finds it. Unrelated items rarely
- * share a key (band keys are 32-bit MinHash bands), and then only wait a few milliseconds. Locks
- * are taken in sorted order: no deadlock. A batch of n items takes up to 25 n locks, which
- * PostgreSQL's lock table must hold ({@code max_locks_per_transaction}, 64 by default, times the
- * connections): the consumer's batches are kept small enough for the defaults.
+ * the second waits until the first has committed its story, then reads it from the log. Unrelated
+ * items rarely share a key (band keys are 32-bit MinHash bands), and then only wait a few
+ * milliseconds. Locks are taken in sorted order, and the commit-order lock after all of them: no
+ * deadlock. A batch of n items takes up to 25 n locks, which PostgreSQL's lock table must hold
+ * ({@code max_locks_per_transaction}, 64 by default, times the connections): the consumer's batches
+ * are kept small enough for the defaults.
  *
  * <p>A batch costs a fixed number of round trips whatever its size: locks, known items, link
- * candidates, text candidates, one insert.
+ * candidates, the log since the last batch, the candidates' texts, one insert, and at its end one
+ * log insert.
  */
 @ApplicationScoped
 public class StoryRepository {
@@ -47,23 +60,59 @@ public class StoryRepository {
   /** Nearest stored texts (by SimHash) whose word pairs are compared with an arrival's. */
   private static final int MAX_TEXT_CANDIDATES = 20;
 
+  /** The longest a warning about texts overwritten within their story window stays quiet. */
+  private static final Duration WARNING_INTERVAL = Duration.ofHours(1);
+
   private final EntityManager entityManager;
   private final AlertConfig config;
+  private final Clock clock;
+  private final StoryTextIndex texts;
+  private final Counter overwrittenEarly;
+  private volatile Instant lastWarning = Instant.MIN;
 
-  StoryRepository(EntityManager entityManager, AlertConfig config) {
+  StoryRepository(
+      EntityManager entityManager, AlertConfig config, Clock clock, MeterRegistry registry) {
     this.entityManager = entityManager;
     this.config = config;
+    this.clock = clock;
+    this.texts = new StoryTextIndex(config.storyIndexCapacity());
+    Gauge.builder("newswatch.alert.story.index.entries", texts, StoryTextIndex::size)
+        .description("Texts whose keys this instance holds in memory for story recognition")
+        .register(registry);
+    Gauge.builder("newswatch.alert.story.index.oldest", this, StoryRepository::reachSeconds)
+        .description("Age of the oldest text held for story recognition (fetch time)")
+        .baseUnit("seconds")
+        .register(registry);
+    this.overwrittenEarly =
+        Counter.builder("newswatch.alert.story.index.overwritten.early")
+            .description(
+                "Texts dropped from memory for newer ones while within two story windows: raise"
+                    + " NEWSWATCH_ALERT_STORY_INDEX_CAPACITY")
+            .register(registry);
+  }
+
+  /**
+   * The stories of a batch's items, in order, and the texts to log at the end of its transaction.
+   *
+   * @param stories the story of each item
+   * @param texts the new items' text keys, for {@link #logTexts}
+   */
+  public record Resolution(List<UUID> stories, List<StoryTextIndex.Entry> texts) {}
+
+  private double reachSeconds() {
+    Instant oldest = texts.oldestFetchedAt();
+    return oldest == null ? 0 : Duration.between(oldest, Instant.now(clock)).toSeconds();
   }
 
   /**
    * The story of each item (in order), recording the items; call first in the transaction that
-   * stores their alerts, which holds the story locks until it commits. Items received before keep
-   * their story, so a redelivered batch changes nothing.
+   * stores their alerts, which holds the story locks until it commits, and {@link #logTexts} at its
+   * end. Items received before keep their story, so a redelivered batch changes nothing.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public List<UUID> resolve(List<ClassifiedItem> items, Instant receivedAt) {
+  public Resolution resolve(List<ClassifiedItem> items, Instant receivedAt) {
     if (items.isEmpty()) {
-      return List.of();
+      return new Resolution(List.of(), List.of());
     }
     List<StoryAssigner.Arrival> arrivals = new ArrayList<>(items.size());
     for (ClassifiedItem item : items) {
@@ -76,8 +125,124 @@ public class StoryRepository {
         new StoryAssigner.Candidates(known(arrivals), byLink(arrivals), byText(arrivals));
     List<UUID> stories =
         new StoryAssigner(config.storyWindow(), UUID::randomUUID).assign(arrivals, candidates);
-    insert(items, arrivals, stories, candidates.known().keySet(), receivedAt);
-    return stories;
+    List<Integer> fresh = insert(items, arrivals, stories, candidates.known().keySet(), receivedAt);
+    List<StoryTextIndex.Entry> logged = new ArrayList<>();
+    for (int i : fresh) {
+      StoryFingerprint fingerprint = arrivals.get(i).fingerprint();
+      if (fingerprint.simHash() != null) {
+        logged.add(
+            new StoryTextIndex.Entry(
+                0,
+                items.get(i).id(),
+                stories.get(i),
+                arrivals.get(i).fetchedAt(),
+                fingerprint.simHash(),
+                fingerprint.bands()));
+      }
+    }
+    return new Resolution(stories, logged);
+  }
+
+  /**
+   * Logs the text keys of a resolution's new items for every instance; call last in the
+   * transaction, after every other lock: it takes {@link CommitOrder}, held until the commit.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void logTexts(Resolution resolution, Instant receivedAt) {
+    List<StoryTextIndex.Entry> entries = resolution.texts();
+    if (entries.isEmpty()) {
+      return;
+    }
+    int size = entries.size();
+    String[] ids = new String[size];
+    String[] storyIds = new String[size];
+    String[] fetched = new String[size];
+    Long[] simHashes = new Long[size];
+    String[] bands = new String[size];
+    for (int n = 0; n < size; n++) {
+      StoryTextIndex.Entry entry = entries.get(n);
+      ids[n] = entry.itemId();
+      storyIds[n] = entry.story().toString();
+      fetched[n] = entry.fetchedAt().toString();
+      simHashes[n] = entry.simHash();
+      bands[n] = arrayLiteral(entry.bands());
+    }
+    CommitOrder.lock(entityManager);
+    ArraySql.update(
+        entityManager,
+        """
+        INSERT INTO story_text (position, item_id, story_id, fetched_at, received_at, simhash,
+                                bands)
+        SELECT nextval('story_text_position'), i.item_id, CAST(i.story_id AS uuid),
+               CAST(i.fetched_at AS timestamptz), ?, i.simhash, CAST(i.bands AS integer[])
+        FROM unnest(?, ?, ?, ?, ?) AS i(item_id, story_id, fetched_at, simhash, bands)
+        """,
+        receivedAt,
+        ids,
+        storyIds,
+        fetched,
+        simHashes,
+        bands);
+  }
+
+  /**
+   * Reads what any instance logged since the last read into the index; the first read takes the
+   * newest texts the index holds. Call after the story locks: a copy that another instance stored
+   * meanwhile is then in the log.
+   */
+  private void catchUp() {
+    long after = texts.lastPosition();
+    if (after < 0) {
+      Number newest =
+          (Number)
+              entityManager
+                  .createNativeQuery("SELECT COALESCE(max(position), 0) FROM story_text")
+                  .getSingleResult();
+      after = Math.max(0, newest.longValue() - texts.capacity());
+    }
+    long started = System.nanoTime();
+    List<StoryTextIndex.Entry> rows =
+        ArraySql.query(
+            entityManager,
+            "SELECT position, item_id, story_id, fetched_at, simhash, bands FROM story_text"
+                + " WHERE position > ? ORDER BY position",
+            row -> {
+              Integer[] bands = (Integer[]) row.getArray(6).getArray();
+              int[] keys = new int[bands.length];
+              for (int b = 0; b < keys.length; b++) {
+                keys[b] = bands[b];
+              }
+              return new StoryTextIndex.Entry(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getObject(3, UUID.class),
+                  ArraySql.instant(row.getObject(4)),
+                  row.getLong(5),
+                  keys);
+            },
+            after);
+    boolean first = texts.lastPosition() < 0;
+    Instant now = Instant.now(clock);
+    Instant needed = now.minus(config.storyWindow().multipliedBy(2));
+    for (StoryTextIndex.Entry row : rows) {
+      StoryTextIndex.Entry overwritten = texts.add(row);
+      if (overwritten != null && overwritten.fetchedAt().isAfter(needed)) {
+        overwrittenEarly.increment();
+        if (lastWarning.plus(WARNING_INTERVAL).isBefore(now)) {
+          lastWarning = now;
+          Log.warnf(
+              "story recognition holds the keys of %,d texts, back to %s only: copies of older"
+                  + " texts within the story window (%s) are not recognised by text; raise"
+                  + " NEWSWATCH_ALERT_STORY_INDEX_CAPACITY",
+              texts.capacity(), texts.oldestFetchedAt(), config.storyWindow());
+        }
+      }
+    }
+    if (first && !rows.isEmpty()) {
+      Log.infof(
+          "story recognition: read the keys of %,d texts in %d ms",
+          rows.size(), (System.nanoTime() - started) / 1_000_000);
+    }
   }
 
   private void lock(long[] keys) {
@@ -139,63 +304,33 @@ public class StoryRepository {
 
   /**
    * Text candidates of each arrival with a text fingerprint: items of its story window that share a
-   * band key with some arrival of the batch (one index scan for the batch) and whose SimHash is
-   * within {@link StoryFingerprint#MAX_DISTANCE} bits of the arrival's, the nearest 20, with their
-   * fingerprints recomputed from the stored items.
+   * band key with it and whose SimHash is within {@link StoryFingerprint#MAX_DISTANCE} bits of its
+   * own, the nearest 20, with their fingerprints recomputed from the stored items.
    */
   private Map<Integer, List<StoryAssigner.Stored>> byText(List<StoryAssigner.Arrival> arrivals) {
-    List<Integer> queried = new ArrayList<>();
-    Set<Integer> bands = new TreeSet<>();
-    for (int i = 0; i < arrivals.size(); i++) {
-      StoryFingerprint fingerprint = arrivals.get(i).fingerprint();
-      if (fingerprint.simHash() != null) {
-        queried.add(i);
-        Arrays.stream(fingerprint.bands()).forEach(bands::add);
-      }
-    }
-    if (queried.isEmpty()) {
+    if (arrivals.stream().allMatch(a -> a.fingerprint().simHash() == null)) {
       return Map.of();
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                """
-                SELECT item_id, story_id, fetched_at, simhash FROM received_item
-                WHERE item_id IN (SELECT item_id FROM received_item_band
-                                  WHERE band = ANY(CAST(?1 AS integer[])))
-                  AND fetched_at BETWEEN ?2 AND ?3
-                """,
-                Object[].class)
-            .setParameter(
-                1, bands.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-            .setParameter(2, earliest(arrivals).minus(config.storyWindow()))
-            .setParameter(3, latest(arrivals).plus(config.storyWindow()))
-            .getResultList();
-    Map<Integer, List<Object[]>> near = new HashMap<>();
+    catchUp();
+    Map<Integer, List<StoryTextIndex.Entry>> near = new HashMap<>();
     Set<String> wanted = new HashSet<>();
-    for (int i : queried) {
+    for (int i = 0; i < arrivals.size(); i++) {
       StoryAssigner.Arrival arrival = arrivals.get(i);
-      long simHash = arrival.fingerprint().simHash();
-      // A plain loop: every arrival meets every row (thousands a batch at load-test rates), and
-      // a short-circuiting stream pipeline cost ten times the comparison itself.
-      List<Object[]> nearest = new ArrayList<>();
-      for (Object[] row : rows) {
-        if (StoryFingerprint.distance(simHash, (Long) row[3]) <= StoryFingerprint.MAX_DISTANCE) {
-          nearest.add(row);
-        }
+      StoryFingerprint fingerprint = arrival.fingerprint();
+      if (fingerprint.simHash() == null) {
+        continue;
       }
-      if (nearest.size() > 1) {
-        nearest.sort(
-            Comparator.comparingInt((Object[] r) -> StoryFingerprint.distance(simHash, (Long) r[3]))
-                .thenComparing(r -> ArraySql.instant(r[2])));
-      }
-      if (nearest.size() > MAX_TEXT_CANDIDATES) {
-        nearest = List.copyOf(nearest.subList(0, MAX_TEXT_CANDIDATES));
-      }
+      List<StoryTextIndex.Entry> nearest =
+          texts.near(
+              fingerprint.bands(),
+              fingerprint.simHash(),
+              arrival.fetchedAt().minus(config.storyWindow()),
+              arrival.fetchedAt().plus(config.storyWindow()),
+              StoryFingerprint.MAX_DISTANCE,
+              MAX_TEXT_CANDIDATES);
       if (!nearest.isEmpty()) {
         near.put(i, nearest);
-        nearest.forEach(r -> wanted.add((String) r[0]));
+        nearest.forEach(e -> wanted.add(e.itemId()));
       }
     }
     Map<String, StoryFingerprint> fingerprints = fingerprints(wanted);
@@ -205,14 +340,11 @@ public class StoryRepository {
             candidates.put(
                 i,
                 nearest.stream()
-                    .filter(r -> fingerprints.containsKey((String) r[0]))
+                    .filter(e -> fingerprints.containsKey(e.itemId()))
                     .map(
-                        r ->
+                        e ->
                             new StoryAssigner.Stored(
-                                (String) r[0],
-                                (UUID) r[1],
-                                ArraySql.instant(r[2]),
-                                fingerprints.get((String) r[0])))
+                                e.itemId(), e.story(), e.fetchedAt(), fingerprints.get(e.itemId())))
                     .toList()));
     return candidates;
   }
@@ -239,7 +371,8 @@ public class StoryRepository {
     return fingerprints;
   }
 
-  private void insert(
+  /** Stores the items not received before; returns their positions in the batch. */
+  private List<Integer> insert(
       List<ClassifiedItem> items,
       List<StoryAssigner.Arrival> arrivals,
       List<UUID> stories,
@@ -252,14 +385,13 @@ public class StoryRepository {
       }
     }
     if (fresh.isEmpty()) {
-      return;
+      return List.of();
     }
     int size = fresh.size();
     String[] ids = new String[size];
     String[] storyIds = new String[size];
     String[] linkKeys = new String[size];
     Long[] simHashes = new Long[size];
-    String[] bands = new String[size];
     String[] fetched = new String[size];
     String[] feedIds = new String[size];
     String[] sourceNames = new String[size];
@@ -274,7 +406,6 @@ public class StoryRepository {
       storyIds[n] = stories.get(i).toString();
       linkKeys[n] = fingerprint.linkKey();
       simHashes[n] = fingerprint.simHash();
-      bands[n] = arrayLiteral(fingerprint.bands());
       RawItem raw = items.get(i).item();
       fetched[n] = raw.fetchedAt().toString();
       feedIds[n] = raw.feedId();
@@ -288,29 +419,21 @@ public class StoryRepository {
     ArraySql.update(
         entityManager,
         """
-        WITH stored AS (
-          INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
-                                     received_at, feed_id, source_name, url, title,
-                                     published_at, payload)
-          SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
-                 CAST(i.bands AS integer[]), CAST(i.fetched_at AS timestamptz), ?, i.feed_id,
-                 i.source_name, i.url, i.title, CAST(i.published_at AS timestamptz),
-                 CAST(i.payload AS jsonb)
-          FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            AS i(item_id, story_id, link_key, simhash, bands, fetched_at, feed_id, source_name,
-                 url, title, published_at, payload)
-          ON CONFLICT (item_id) DO NOTHING
-          RETURNING item_id, bands)
-        INSERT INTO received_item_band (band, item_id)
-        SELECT band, stored.item_id FROM stored, unnest(stored.bands) AS band
-        ON CONFLICT DO NOTHING
+        INSERT INTO received_item (item_id, story_id, link_key, simhash, fetched_at, received_at,
+                                   feed_id, source_name, url, title, published_at, payload)
+        SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
+               CAST(i.fetched_at AS timestamptz), ?, i.feed_id, i.source_name, i.url, i.title,
+               CAST(i.published_at AS timestamptz), CAST(i.payload AS jsonb)
+        FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          AS i(item_id, story_id, link_key, simhash, fetched_at, feed_id, source_name, url, title,
+               published_at, payload)
+        ON CONFLICT (item_id) DO NOTHING
         """,
         receivedAt,
         ids,
         storyIds,
         linkKeys,
         simHashes,
-        bands,
         fetched,
         feedIds,
         sourceNames,
@@ -318,6 +441,7 @@ public class StoryRepository {
         titles,
         published,
         payloads);
+    return List.copyOf(fresh.values());
   }
 
   private static Instant earliest(List<StoryAssigner.Arrival> arrivals) {
@@ -360,15 +484,12 @@ public class StoryRepository {
     return ArraySql.query(
             entityManager,
             """
-            WITH gone AS (
-              DELETE FROM received_item WHERE received_at < ? RETURNING item_id, bands),
-            keys AS (
-              DELETE FROM received_item_band b
-              USING (SELECT item_id, unnest(bands) AS band FROM gone) g
-              WHERE b.band = g.band AND b.item_id = g.item_id)
+            WITH gone AS (DELETE FROM received_item WHERE received_at < ? RETURNING item_id),
+            texts AS (DELETE FROM story_text WHERE received_at < ?)
             SELECT count(*) FROM gone
             """,
             row -> row.getInt(1),
+            before,
             before)
         .get(0);
   }

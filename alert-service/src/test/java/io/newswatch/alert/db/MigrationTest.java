@@ -110,6 +110,59 @@ class MigrationTest {
         });
   }
 
+  @Test
+  void logsTheTextKeysOfEveryReceivedItemInTheOrderReceived() throws SQLException {
+    migrate(
+        "8",
+        """
+          INSERT INTO received_item (item_id, story_id, link_key, simhash, bands, fetched_at,
+                                     received_at, feed_id, source_name, title, payload)
+          VALUES ('later', '00000000-0000-0000-0000-0000000000d1', NULL, 42, '{7,8,9}',
+                  '2026-11-20T10:00:00Z', '2026-11-20T10:00:05Z', 'f', 's', 't', '{}'),
+                 ('earlier', '00000000-0000-0000-0000-0000000000d2', NULL, -5, '{1,2,3}',
+                  '2026-11-20T09:00:00Z', '2026-11-20T09:00:05Z', 'f', 's', 't', '{}'),
+                 ('short-text', '00000000-0000-0000-0000-0000000000d3', 'k', NULL, '{}',
+                  '2026-11-20T09:30:00Z', '2026-11-20T09:30:05Z', 'f', 's', 't', '{}'),
+                 ('old-kind', '00000000-0000-0000-0000-0000000000d4', NULL, 7, '{}',
+                  '2026-11-20T09:40:00Z', '2026-11-20T09:40:05Z', 'f', 's', 't', '{}');
+          INSERT INTO received_item_band (band, item_id)
+          VALUES (7, 'later'), (8, 'later'), (9, 'later'), (1, 'earlier'), (2, 'earlier'),
+                 (3, 'earlier');
+          """,
+        sql -> {
+          List<String> rows = new ArrayList<>();
+          try (ResultSet found =
+              sql.executeQuery(
+                  "SELECT position, item_id, story_id, simhash, CAST(bands AS text), fetched_at"
+                      + " FROM story_text ORDER BY position")) {
+            while (found.next()) {
+              rows.add(
+                  String.join(
+                      "|",
+                      found.getString(1),
+                      found.getString(2),
+                      found.getString(3),
+                      found.getString(4),
+                      found.getString(5),
+                      found.getString(6)));
+            }
+          }
+          assertThat(rows)
+              .containsExactly(
+                  "1|earlier|00000000-0000-0000-0000-0000000000d2|-5|{1,2,3}|2026-11-20 09:00:00+00",
+                  "2|later|00000000-0000-0000-0000-0000000000d1|42|{7,8,9}|2026-11-20 10:00:00+00");
+          try (ResultSet tables =
+              sql.executeQuery("SELECT to_regclass('received_item_band') IS NULL")) {
+            tables.next();
+            assertThat(tables.getBoolean(1)).as("band table dropped").isTrue();
+          }
+          try (ResultSet next = sql.executeQuery("SELECT nextval('story_text_position')")) {
+            next.next();
+            assertThat(next.getLong(1)).isEqualTo(3);
+          }
+        });
+  }
+
   /** What a test checks of the migrated database. */
   @FunctionalInterface
   private interface Check {
