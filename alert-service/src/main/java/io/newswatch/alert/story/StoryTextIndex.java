@@ -35,6 +35,9 @@ public final class StoryTextIndex {
   public record Entry(
       long position, String itemId, UUID story, Instant fetchedAt, long simHash, int[] bands) {}
 
+  /** Most entries an index may hold (about 5 GB): its posting arrays stay addressable by int. */
+  public static final int MAX_CAPACITY = 10_000_000;
+
   private static final int FIRST_SIZE = 1024;
   private static final int BANDS = StoryFingerprint.BANDS;
 
@@ -57,8 +60,9 @@ public final class StoryTextIndex {
    * @param capacity most entries kept
    */
   public StoryTextIndex(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "story index capacity must be between 1 and " + MAX_CAPACITY + ": " + capacity);
     }
     this.capacity = capacity;
     allocate(Math.min(FIRST_SIZE, capacity));

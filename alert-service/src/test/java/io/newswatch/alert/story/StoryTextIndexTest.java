@@ -191,8 +191,11 @@ class StoryTextIndexTest {
   }
 
   @Test
-  void refusesANonPositiveCapacity() {
+  void refusesACapacityItCannotHold() {
     assertThatThrownBy(() -> new StoryTextIndex(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 1 and 10000000: 0");
+    assertThatThrownBy(() -> new StoryTextIndex(StoryTextIndex.MAX_CAPACITY + 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("capacity");
   }
