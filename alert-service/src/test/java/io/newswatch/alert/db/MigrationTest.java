@@ -10,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -45,29 +43,21 @@ class MigrationTest {
                   '2026-01-02T00:00:00Z');
           """,
         sql -> {
-          Map<String, String> tags = new LinkedHashMap<>();
-          try (ResultSet rows =
-              sql.executeQuery(
-                  "SELECT item_id, CAST(tags AS text), created_at FROM alert_item ORDER BY item_id")) {
-            while (rows.next()) {
-              tags.put(rows.getString(1), rows.getString(2) + " @ " + rows.getString(3));
-            }
-          }
-          assertThat(tags)
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT item_id, CAST(tags AS text), created_at FROM alert_item"
+                          + " ORDER BY item_id"))
               .containsExactly(
-                  Map.entry("item-a", "[{\"id\": \"iskp\"}] @ 2026-01-01 00:00:00+00"),
-                  Map.entry("item-b", "[{\"id\": \"af-badakhshan\"}] @ 2026-01-02 00:00:00+00"));
-          try (ResultSet rows =
-              sql.executeQuery(
-                  "SELECT count(*) FROM information_schema.columns"
-                      + " WHERE table_name = 'alert' AND column_name = 'tags'")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isZero();
-          }
-          try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM alert")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(3);
-          }
+                  "item-a|[{\"id\": \"iskp\"}]|2026-01-01 00:00:00+00",
+                  "item-b|[{\"id\": \"af-badakhshan\"}]|2026-01-02 00:00:00+00");
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT count(*) FROM information_schema.columns"
+                          + " WHERE table_name = 'alert' AND column_name = 'tags'"))
+              .containsExactly("0");
+          assertThat(rows(sql, "SELECT count(*) FROM alert")).containsExactly("3");
         });
   }
 
@@ -85,24 +75,11 @@ class MigrationTest {
                   '{"item": {"feedId": "8"}}');
           """,
         sql -> {
-          List<String> rows = new ArrayList<>();
-          try (ResultSet found =
-              sql.executeQuery(
-                  "SELECT item_id, feed_id, source_name, url, title, published_at FROM received_item"
-                      + " ORDER BY item_id")) {
-            while (found.next()) {
-              rows.add(
-                  String.join(
-                      "|",
-                      found.getString(1),
-                      found.getString(2),
-                      found.getString(3),
-                      found.getString(4),
-                      found.getString(5),
-                      found.getString(6)));
-            }
-          }
-          assertThat(rows)
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT item_id, feed_id, source_name, url, title, published_at"
+                          + " FROM received_item ORDER BY item_id"))
               .containsExactly(
                   "item-a|7|Wire|https://a.example/1|ISKP attack|2026-01-15 08:00:00+00",
                   "item-b|8||null||null"); // no source name or title: empty, as the insert wrote
@@ -130,37 +107,35 @@ class MigrationTest {
                  (3, 'earlier');
           """,
         sql -> {
-          List<String> rows = new ArrayList<>();
-          try (ResultSet found =
-              sql.executeQuery(
-                  "SELECT position, item_id, story_id, simhash, CAST(bands AS text), fetched_at"
-                      + " FROM story_text ORDER BY position")) {
-            while (found.next()) {
-              rows.add(
-                  String.join(
-                      "|",
-                      found.getString(1),
-                      found.getString(2),
-                      found.getString(3),
-                      found.getString(4),
-                      found.getString(5),
-                      found.getString(6)));
-            }
-          }
-          assertThat(rows)
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT position, item_id, story_id, simhash, CAST(bands AS text), fetched_at"
+                          + " FROM story_text ORDER BY position"))
               .containsExactly(
                   "1|earlier|00000000-0000-0000-0000-0000000000d2|-5|{1,2,3}|2026-11-20 09:00:00+00",
                   "2|later|00000000-0000-0000-0000-0000000000d1|42|{7,8,9}|2026-11-20 10:00:00+00");
-          try (ResultSet tables =
-              sql.executeQuery("SELECT to_regclass('received_item_band') IS NULL")) {
-            tables.next();
-            assertThat(tables.getBoolean(1)).as("band table dropped").isTrue();
-          }
-          try (ResultSet next = sql.executeQuery("SELECT nextval('story_text_position')")) {
-            next.next();
-            assertThat(next.getLong(1)).isEqualTo(3);
-          }
+          assertThat(rows(sql, "SELECT to_regclass('received_item_band') IS NULL"))
+              .as("band table dropped")
+              .containsExactly("t");
+          assertThat(rows(sql, "SELECT nextval('story_text_position')")).containsExactly("3");
         });
+  }
+
+  /** Each row of a query as its columns joined by {@code |} (null as "null"). */
+  private static List<String> rows(Statement sql, String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet found = sql.executeQuery(query)) {
+      int columns = found.getMetaData().getColumnCount();
+      while (found.next()) {
+        List<String> values = new ArrayList<>(columns);
+        for (int c = 1; c <= columns; c++) {
+          values.add(found.getString(c));
+        }
+        rows.add(String.join("|", values));
+      }
+    }
+    return rows;
   }
 
   /** What a test checks of the migrated database. */
