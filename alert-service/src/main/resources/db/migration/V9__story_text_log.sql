@@ -25,5 +25,6 @@ FROM (SELECT item_id, story_id, fetched_at, received_at, simhash, bands FROM rec
       WHERE simhash IS NOT NULL AND cardinality(bands) > 0
       ORDER BY received_at, item_id) existing;
 
+-- The item keeps its link key (looked up in PostgreSQL); its text keys live in the log only.
 DROP TABLE received_item_band;
-ALTER TABLE received_item DROP COLUMN bands;
+ALTER TABLE received_item DROP COLUMN bands, DROP COLUMN simhash;

@@ -391,7 +391,6 @@ public class StoryRepository {
     String[] ids = new String[size];
     String[] storyIds = new String[size];
     String[] linkKeys = new String[size];
-    Long[] simHashes = new Long[size];
     String[] fetched = new String[size];
     String[] feedIds = new String[size];
     String[] sourceNames = new String[size];
@@ -401,11 +400,9 @@ public class StoryRepository {
     String[] payloads = new String[size];
     int n = 0;
     for (int i : fresh.values()) {
-      StoryFingerprint fingerprint = arrivals.get(i).fingerprint();
       ids[n] = items.get(i).id();
       storyIds[n] = stories.get(i).toString();
-      linkKeys[n] = fingerprint.linkKey();
-      simHashes[n] = fingerprint.simHash();
+      linkKeys[n] = arrivals.get(i).fingerprint().linkKey();
       RawItem raw = items.get(i).item();
       fetched[n] = raw.fetchedAt().toString();
       feedIds[n] = raw.feedId();
@@ -419,13 +416,13 @@ public class StoryRepository {
     ArraySql.update(
         entityManager,
         """
-        INSERT INTO received_item (item_id, story_id, link_key, simhash, fetched_at, received_at,
-                                   feed_id, source_name, url, title, published_at, payload)
-        SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, i.simhash,
-               CAST(i.fetched_at AS timestamptz), ?, i.feed_id, i.source_name, i.url, i.title,
-               CAST(i.published_at AS timestamptz), CAST(i.payload AS jsonb)
-        FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          AS i(item_id, story_id, link_key, simhash, fetched_at, feed_id, source_name, url, title,
+        INSERT INTO received_item (item_id, story_id, link_key, fetched_at, received_at, feed_id,
+                                   source_name, url, title, published_at, payload)
+        SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, CAST(i.fetched_at AS timestamptz),
+               ?, i.feed_id, i.source_name, i.url, i.title, CAST(i.published_at AS timestamptz),
+               CAST(i.payload AS jsonb)
+        FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          AS i(item_id, story_id, link_key, fetched_at, feed_id, source_name, url, title,
                published_at, payload)
         ON CONFLICT (item_id) DO NOTHING
         """,
@@ -433,7 +430,6 @@ public class StoryRepository {
         ids,
         storyIds,
         linkKeys,
-        simHashes,
         fetched,
         feedIds,
         sourceNames,
