@@ -9,6 +9,7 @@ import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
 import io.newswatch.taxonomy.classify.Classification;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -51,8 +52,15 @@ public class ClassifyProcessor {
             .register(registry);
   }
 
+  // On the connector's event loop: tagging an item takes a fraction of a millisecond of CPU and
+  // never
+  // waits. Quarkus runs a method that returns no Uni on a worker thread by default; the hand-over
+  // to
+  // it and back for every record took half of classify-service's CPU under load (0.29 against 0.15
+  // cores at 1,500 items/s).
   @Incoming(RAW_ITEMS)
   @Outgoing(CLASSIFIED_ITEMS)
+  @NonBlocking
   public Record<String, ClassifiedItem> classify(byte[] payload) {
     if (payload != null && payload.length > maxRecordBytes) {
       throw new OversizedRecordException(payload.length, maxRecordBytes);
