@@ -104,7 +104,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
               RETURNING id, subscription_id, owner_id, item_id),
             items AS (
               INSERT INTO alert_item (item_id, tags, created_at)
-              SELECT t.item_id, CAST(t.tags AS jsonb), ?
+              SELECT t.item_id, CAST(t.tags AS json), ?
               FROM unnest(?, ?) AS t(item_id, tags)
               WHERE t.item_id IN (SELECT item_id FROM inserted)
               -- renewed, not skipped: a pruning that read the row as unreferenced then leaves it
@@ -194,19 +194,18 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     if (storyIds.isEmpty()) {
       return 0;
     }
-    return getEntityManager()
-        .createNativeQuery(
-            """
-            INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, url, title,
-                                      published_at, added_at)
-            SELECT a.id, r.item_id, r.feed_id, r.source_name, r.url, r.title, r.published_at, ?2
-            FROM alert a JOIN received_item r ON r.story_id = a.story_id
-            WHERE a.story_id IN (?1)
-            ON CONFLICT DO NOTHING
-            """)
-        .setParameter(1, storyIds)
-        .setParameter(2, addedAt)
-        .executeUpdate();
+    return ArraySql.update(
+        getEntityManager(),
+        """
+        INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, url, title,
+                                  published_at, added_at)
+        SELECT a.id, r.item_id, r.feed_id, r.source_name, r.url, r.title, r.published_at, ?
+        FROM alert a JOIN received_item r ON r.story_id = a.story_id
+        WHERE a.story_id = ANY (CAST(? AS uuid[]))
+        ON CONFLICT DO NOTHING
+        """,
+        addedAt,
+        storyIds.stream().map(UUID::toString).toArray(String[]::new));
   }
 
   /** The sources of some alerts, oldest first. */

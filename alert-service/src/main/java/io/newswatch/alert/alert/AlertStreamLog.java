@@ -1,5 +1,6 @@
 package io.newswatch.alert.alert;
 
+import io.newswatch.alert.db.ArraySql;
 import io.newswatch.alert.db.CommitOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,15 +35,15 @@ public class AlertStreamLog {
       return;
     }
     CommitOrder.lock(entityManager);
-    entityManager
-        .createNativeQuery(
-            """
-            INSERT INTO alert_stream (position, alert_id, owner_id)
-            SELECT nextval('alert_stream_position'), id, owner_id
-            FROM (SELECT id, owner_id FROM alert WHERE id IN (?1) ORDER BY created_at, id) new
-            """)
-        .setParameter(1, alertIds)
-        .executeUpdate();
+    ArraySql.update(
+        entityManager,
+        """
+        INSERT INTO alert_stream (position, alert_id, owner_id)
+        SELECT nextval('alert_stream_position'), id, owner_id
+        FROM (SELECT id, owner_id FROM alert WHERE id = ANY (CAST(? AS uuid[]))
+              ORDER BY created_at, id) new
+        """,
+        (Object) alertIds.stream().map(UUID::toString).toArray(String[]::new));
     appended.fire(new AlertsAppended());
   }
 

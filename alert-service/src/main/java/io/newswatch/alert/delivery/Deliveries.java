@@ -85,16 +85,17 @@ public class Deliveries {
       return 0;
     }
     // Most subscriptions deliver to the live stream only: load those with channels, no others.
-    @SuppressWarnings("unchecked")
     List<UUID> withChannels =
-        entityManager
-            .createNativeQuery(
-                "SELECT id FROM subscription WHERE id IN (?1) AND jsonb_array_length(channels) > 0",
-                UUID.class)
-            .setParameter(
-                1,
-                messages.stream().map(m -> UUID.fromString(m.subscriptionId())).distinct().toList())
-            .getResultList();
+        ArraySql.query(
+            entityManager,
+            "SELECT id FROM subscription"
+                + " WHERE id = ANY (CAST(? AS uuid[])) AND jsonb_array_length(channels) > 0",
+            row -> row.getObject(1, UUID.class),
+            (Object)
+                messages.stream()
+                    .map(AlertMessage::subscriptionId)
+                    .distinct()
+                    .toArray(String[]::new));
     if (withChannels.isEmpty()) {
       return 0;
     }

@@ -155,6 +155,7 @@ public class AlertEventRelay {
 
   /** One round in the caller's new transaction: returns how many events it published. */
   private int round() {
+    events.useGenericPlans();
     long position = events.lock(CURSOR);
     List<AlertEvents.Positioned> batch = events.after(position, config.outbox().batchSize());
     if (batch.isEmpty()) {

@@ -257,16 +257,13 @@ public class StoryRepository {
   }
 
   private Map<String, UUID> known(List<StoryAssigner.Arrival> arrivals) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT item_id, story_id FROM received_item WHERE item_id IN (?1)", Object[].class)
-            .setParameter(
-                1, arrivals.stream().map(StoryAssigner.Arrival::itemId).distinct().toList())
-            .getResultList();
     Map<String, UUID> known = new HashMap<>();
-    rows.forEach(r -> known.put((String) r[0], (UUID) r[1]));
+    ArraySql.query(
+        entityManager,
+        "SELECT item_id, story_id FROM received_item WHERE item_id = ANY (?)",
+        row -> known.put(row.getString(1), row.getObject(2, UUID.class)),
+        (Object)
+            arrivals.stream().map(StoryAssigner.Arrival::itemId).distinct().toArray(String[]::new));
     return known;
   }
 
@@ -280,26 +277,19 @@ public class StoryRepository {
     if (keys.isEmpty()) {
       return List.of();
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT item_id, story_id, fetched_at, link_key FROM received_item"
-                    + " WHERE link_key IN (?1) AND fetched_at BETWEEN ?2 AND ?3",
-                Object[].class)
-            .setParameter(1, keys)
-            .setParameter(2, earliest(arrivals).minus(config.storyWindow()))
-            .setParameter(3, latest(arrivals).plus(config.storyWindow()))
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new StoryAssigner.Stored(
-                    (String) r[0],
-                    (UUID) r[1],
-                    ArraySql.instant(r[2]),
-                    new StoryFingerprint((String) r[3], null, new long[0], new int[0])))
-        .toList();
+    return ArraySql.query(
+        entityManager,
+        "SELECT item_id, story_id, fetched_at, link_key FROM received_item"
+            + " WHERE link_key = ANY (?) AND fetched_at BETWEEN ? AND ?",
+        row ->
+            new StoryAssigner.Stored(
+                row.getString(1),
+                row.getObject(2, UUID.class),
+                ArraySql.instant(row.getObject(3)),
+                new StoryFingerprint(row.getString(4), null, new long[0], new int[0])),
+        keys.toArray(String[]::new),
+        earliest(arrivals).minus(config.storyWindow()),
+        latest(arrivals).plus(config.storyWindow()));
   }
 
   /**
@@ -420,7 +410,7 @@ public class StoryRepository {
                                    source_name, url, title, published_at, payload)
         SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, CAST(i.fetched_at AS timestamptz),
                ?, i.feed_id, i.source_name, i.url, i.title, CAST(i.published_at AS timestamptz),
-               CAST(i.payload AS jsonb)
+               CAST(i.payload AS json)
         FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           AS i(item_id, story_id, link_key, fetched_at, feed_id, source_name, url, title,
                published_at, payload)

@@ -122,6 +122,46 @@ class MigrationTest {
         });
   }
 
+  @Test
+  void keepsEveryStoredDocumentWhenStoringItAsJson() throws SQLException {
+    migrate(
+        "9",
+        """
+          INSERT INTO received_item (item_id, story_id, link_key, fetched_at, received_at, feed_id,
+                                     source_name, url, title, published_at, payload)
+          VALUES ('item-a', '00000000-0000-0000-0000-0000000000e1', 'k', now(), now(), 'f', 's',
+                  'https://a.example/1', 't', NULL,
+                  '{"item": {"title": "ISKP in Badakhshan", "flags": []}, "severity": "HIGH"}');
+          INSERT INTO alert_item (item_id, tags, created_at)
+          VALUES ('item-a', '[{"id": "iskp", "evidence": [{"start": 0, "end": 4}]}]', now());
+          """,
+        sql -> {
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT table_name, data_type FROM information_schema.columns"
+                          + " WHERE (table_name, column_name) IN"
+                          + " (('received_item', 'payload'), ('alert_item', 'tags'))"
+                          + " ORDER BY table_name"))
+              .containsExactly("alert_item|json", "received_item|json");
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT CAST(payload AS jsonb)"
+                          + " = '{\"item\": {\"title\": \"ISKP in Badakhshan\", \"flags\": []},"
+                          + " \"severity\": \"HIGH\"}'"
+                          + " FROM received_item"))
+              .containsExactly("t");
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT CAST(tags AS jsonb)"
+                          + " = '[{\"id\": \"iskp\", \"evidence\": [{\"start\": 0, \"end\": 4}]}]'"
+                          + " FROM alert_item"))
+              .containsExactly("t");
+        });
+  }
+
   /** Each row of a query as its columns joined by {@code |} (null as "null"). */
   private static List<String> rows(Statement sql, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
