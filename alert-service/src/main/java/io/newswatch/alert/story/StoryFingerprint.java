@@ -168,7 +168,22 @@ public record StoryFingerprint(String linkKey, Long simHash, long[] shingles, in
       }
       hashes[i] = mix(h);
     }
-    return Arrays.stream(hashes).sorted().distinct().toArray();
+    return sortedDistinct(hashes);
+  }
+
+  /**
+   * The values sorted, each once; sorts the array given. (A stream's {@code distinct()} boxes every
+   * long into a set: with its sort, a third of the time to fingerprint an item.)
+   */
+  public static long[] sortedDistinct(long[] values) {
+    Arrays.sort(values);
+    int kept = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (kept == 0 || values[i] != values[kept - 1]) {
+        values[kept++] = values[i];
+      }
+    }
+    return kept == values.length ? values : Arrays.copyOf(values, kept);
   }
 
   /** The SimHash of a set of feature hashes: each bit the majority vote of the features. */
@@ -279,6 +294,6 @@ public record StoryFingerprint(String linkKey, Long simHash, long[] shingles, in
     if (linkKey != null) {
       keys[bands.length] = 0x534C_0000_0000_0000L | Long.parseLong(linkKey.substring(0, 12), 16);
     }
-    return Arrays.stream(keys).sorted().distinct().toArray();
+    return sortedDistinct(keys);
   }
 }

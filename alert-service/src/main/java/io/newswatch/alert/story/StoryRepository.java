@@ -246,7 +246,7 @@ public class StoryRepository {
   }
 
   private void lock(long[] keys) {
-    long[] sorted = LongStream.of(keys).sorted().distinct().toArray();
+    long[] sorted = StoryFingerprint.sortedDistinct(keys);
     if (sorted.length == 0) {
       return;
     }

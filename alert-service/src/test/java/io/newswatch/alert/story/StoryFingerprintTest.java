@@ -89,6 +89,18 @@ class StoryFingerprintTest {
   }
 
   @Test
+  void sortsValuesAndKeepsEachOnce() {
+    assertThat(StoryFingerprint.sortedDistinct(new long[] {5, -3, 5, Long.MIN_VALUE, 0, -3, 5}))
+        .containsExactly(Long.MIN_VALUE, -3, 0, 5);
+    assertThat(StoryFingerprint.sortedDistinct(new long[] {2, 1})).containsExactly(1, 2);
+    assertThat(StoryFingerprint.sortedDistinct(new long[0])).isEmpty();
+    Random random = new Random(11);
+    long[] values = random.longs(2_000, -50, 50).toArray();
+    assertThat(StoryFingerprint.sortedDistinct(values.clone()))
+        .containsExactly(Arrays.stream(values).sorted().distinct().toArray());
+  }
+
+  @Test
   void copiesThatAreOneStoryShareABandAndUnrelatedTextsRarelyDo() {
     Random random = new Random(7);
     String[] vocabulary = new String[400]; // a small vocabulary: unrelated texts share word pairs
