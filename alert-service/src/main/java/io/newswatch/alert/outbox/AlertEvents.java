@@ -118,33 +118,42 @@ public class AlertEvents {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   List<Positioned> after(long position, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive: " + limit);
-    }
     List<Positioned> untagged =
-        ArraySql.query(
-            entityManager,
-            """
-        WITH s AS MATERIALIZED (
-          SELECT position, alert_id FROM alert_stream WHERE position > ? ORDER BY position LIMIT %d)
-        SELECT s.position, a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
-               a.source_name, a.url, a.title, a.published_at, a.severity,
-               CAST(a.matches AS text), a.created_at
-        FROM s
-        JOIN alert a ON a.id = s.alert_id
-        JOIN subscription sub ON sub.id = a.subscription_id
-        JOIN app_user u ON u.id = a.owner_id
-        LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
-        ORDER BY s.position
-        """
-                .formatted(limit),
-            AlertEvents::read,
-            position);
+        ArraySql.query(entityManager, afterQuery(limit), AlertEvents::read, position);
     Map<String, List<Tag>> tags =
         alerts.tags(untagged.stream().map(p -> p.event().item().id()).toList());
     return untagged.stream()
         .map(p -> withTags(p, tags.getOrDefault(p.event().item().id(), List.of())))
         .toList();
+  }
+
+  /**
+   * The statement of {@link #after}: its one parameter is the position. Each stream entry's alert
+   * is looked up by key in a lateral subquery that PostgreSQL cannot fold into the join ({@code
+   * OFFSET 0}): as a join, the generic plan (which takes a third of the stream to lie beyond any
+   * position) hashed the whole alert table for a round of a few dozen alerts.
+   */
+  static String afterQuery(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    return """
+        WITH s AS MATERIALIZED (
+          SELECT position, alert_id FROM alert_stream WHERE position > ? ORDER BY position LIMIT %d)
+        SELECT s.position, e.*
+        FROM s CROSS JOIN LATERAL (
+          SELECT a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
+                 a.source_name, a.url, a.title, a.published_at, a.severity,
+                 CAST(a.matches AS text) AS matches, a.created_at
+          FROM alert a
+          JOIN subscription sub ON sub.id = a.subscription_id
+          JOIN app_user u ON u.id = a.owner_id
+          LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
+          WHERE a.id = s.alert_id
+          OFFSET 0) e
+        ORDER BY s.position
+        """
+        .formatted(limit);
   }
 
   private static Positioned withTags(Positioned untagged, List<Tag> tags) {
