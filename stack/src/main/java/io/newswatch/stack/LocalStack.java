@@ -260,9 +260,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Integer> instances = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
     // The serial collector: on one machine whose cores every process shares, G1's concurrent
-    // threads
-    // and barriers cost alert-service a quarter of its CPU under load (0.50 against 0.36 cores at
-    // 1,500 items/s), and pauses of a heap this small stay within milliseconds.
+    // threads and barriers cost alert-service a quarter of its CPU under load (0.50 against 0.36
+    // cores at 1,500 items/s), and pauses of a heap this small stay within milliseconds.
     private final List<String> jvmOptions =
         new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC"));
     private Consumer<String> progress = message -> {};

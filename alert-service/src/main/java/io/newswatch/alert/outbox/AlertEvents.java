@@ -112,9 +112,9 @@ public class AlertEvents {
   /**
    * The events of the alerts after {@code position}, in stream order, at most {@code limit}. An
    * alert deleted meanwhile (with its subscription) has none. The stream entries are taken first
-   * (materialized, at most {@code limit}, written into the statement so that its generic plan knows
-   * how few), so that the plan joins them by key whatever the size of the tables. The tags are read
-   * once per item (an item has alerts of several subscriptions).
+   * (materialized, at most {@code limit}), then each one's alert by its key ({@link #afterQuery}),
+   * whatever the size of the tables. The tags are read once per item (an item has alerts of several
+   * subscriptions).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   List<Positioned> after(long position, int limit) {
