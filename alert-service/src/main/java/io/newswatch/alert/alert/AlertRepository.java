@@ -201,11 +201,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                                   published_at, added_at)
         SELECT a.id, r.item_id, r.feed_id, r.source_name, r.url, r.title, r.published_at, ?
         FROM alert a JOIN received_item r ON r.story_id = a.story_id
-        WHERE a.story_id = ANY (CAST(? AS uuid[]))
+        WHERE a.story_id = ANY (?)
         ON CONFLICT DO NOTHING
         """,
         addedAt,
-        storyIds.stream().map(UUID::toString).toArray(String[]::new));
+        storyIds.toArray(UUID[]::new));
   }
 
   /** The sources of some alerts, oldest first. */

@@ -40,10 +40,10 @@ public class AlertStreamLog {
         """
         INSERT INTO alert_stream (position, alert_id, owner_id)
         SELECT nextval('alert_stream_position'), id, owner_id
-        FROM (SELECT id, owner_id FROM alert WHERE id = ANY (CAST(? AS uuid[]))
+        FROM (SELECT id, owner_id FROM alert WHERE id = ANY (?)
               ORDER BY created_at, id) new
         """,
-        (Object) alertIds.stream().map(UUID::toString).toArray(String[]::new));
+        (Object) alertIds.toArray(UUID[]::new));
     appended.fire(new AlertsAppended());
   }
 

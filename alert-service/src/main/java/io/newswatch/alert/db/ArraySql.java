@@ -11,13 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
  * Statements that write or read many rows at once through array parameters ({@code unnest}), on the
  * connection of the caller's transaction: one round trip for a whole batch. Parameters bind by
- * type: {@code String[]} as {@code text[]}, {@code Long[]} as {@code bigint[]}, an {@link Instant}
- * as {@code timestamptz}, anything else as it is.
+ * type: {@code String[]} as {@code text[]}, {@code Long[]} as {@code bigint[]}, {@code UUID[]} as
+ * {@code uuid[]}, an {@link Instant} as {@code timestamptz}, anything else as it is.
  */
 public final class ArraySql {
 
@@ -86,6 +87,8 @@ public final class ArraySql {
           statement.setArray(i + 1, connection.createArrayOf("text", texts));
         } else if (value instanceof Long[] numbers) {
           statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
+        } else if (value instanceof UUID[] ids) {
+          statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
         } else if (value instanceof Instant instant) {
           statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else {

@@ -89,13 +89,13 @@ public class Deliveries {
         ArraySql.query(
             entityManager,
             "SELECT id FROM subscription"
-                + " WHERE id = ANY (CAST(? AS uuid[])) AND jsonb_array_length(channels) > 0",
+                + " WHERE id = ANY (?) AND jsonb_array_length(channels) > 0",
             row -> row.getObject(1, UUID.class),
             (Object)
                 messages.stream()
-                    .map(AlertMessage::subscriptionId)
+                    .map(m -> UUID.fromString(m.subscriptionId()))
                     .distinct()
-                    .toArray(String[]::new));
+                    .toArray(UUID[]::new));
     if (withChannels.isEmpty()) {
       return 0;
     }
