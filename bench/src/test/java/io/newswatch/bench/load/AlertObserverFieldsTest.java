@@ -8,6 +8,7 @@ import io.newswatch.events.ItemRef;
 import io.newswatch.events.MatchedTerm;
 import io.newswatch.events.Severity;
 import io.newswatch.events.TextField;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,16 @@ class AlertObserverFieldsTest {
 
   private static final Instant CREATED = Instant.parse("2026-11-21T10:15:30.123456Z");
 
-  private static String event(String itemId) {
-    return EventJson.writeString(
+  private static byte[] event(String itemId) {
+    return event(itemId, "ISKP in Badakhshan");
+  }
+
+  private static byte[] event(String itemId, String subscriptionName) {
+    return EventJson.write(
         AlertEvent.of(
             "alert-1",
             "subscription-1",
-            "ISKP in Badakhshan",
+            subscriptionName,
             "officer",
             new ItemRef(
                 itemId,
@@ -59,7 +64,7 @@ class AlertObserverFieldsTest {
         "{\"createdAt\":\"2026-11-21T10:15:30.123456Z\",\"tags\":[{\"id\":\"taliban\"}],"
             + "\"item\":{\"feedId\":\"f\",\"id\":\"item-9\",\"title\":\"t\"}}";
 
-    AlertObserver.Fields fields = AlertObserver.Fields.of(json, id -> true);
+    AlertObserver.Fields fields = AlertObserver.Fields.of(utf8(json), id -> true);
 
     assertThat(fields.itemId()).isEqualTo("item-9");
     assertThat(fields.createdAt()).isEqualTo(CREATED);
@@ -67,9 +72,22 @@ class AlertObserverFieldsTest {
 
   @Test
   void anEventWithoutAnItemGivesNothing() throws Exception {
-    assertThat(AlertObserver.Fields.of("{\"alertId\":\"a\"}", id -> true))
+    assertThat(AlertObserver.Fields.of(utf8("{\"alertId\":\"a\"}"), id -> true))
         .isEqualTo(new AlertObserver.Fields(null, null));
-    assertThat(AlertObserver.Fields.of("[]", id -> true))
+    assertThat(AlertObserver.Fields.of(utf8("[]"), id -> true))
         .isEqualTo(new AlertObserver.Fields(null, null));
+  }
+
+  @Test
+  void readsTheEventsBytesWhateverScriptComesBeforeTheItem() throws Exception {
+    AlertObserver.Fields fields =
+        AlertObserver.Fields.of(event("item-8", "داعش در بدخشان"), id -> true);
+
+    assertThat(fields.itemId()).isEqualTo("item-8");
+    assertThat(fields.createdAt()).isEqualTo(CREATED);
+  }
+
+  private static byte[] utf8(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 }
