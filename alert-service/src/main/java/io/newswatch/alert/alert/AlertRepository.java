@@ -12,6 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -78,8 +79,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       columns[4][n] = c.item().item().title();
       columns[5][n] = c.item().item().url();
       columns[6][n] = c.item().item().sourceName();
-      columns[7][n] =
-          c.item().item().publishedAt() == null ? null : c.item().item().publishedAt().toString();
+      Instant publishedAt = storedTime(c.item().item().publishedAt());
+      columns[7][n] = publishedAt == null ? null : publishedAt.toString();
       columns[8][n] = c.item().severity().name();
       columns[9][n] = EventJson.writeString(c.matches());
       tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
@@ -140,6 +141,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       i++;
     }
     return created;
+  }
+
+  /**
+   * A time as an alert keeps it: in microseconds, cut rather than left to PostgreSQL to round, so
+   * that an event made from the alert in memory is the event read back from its row. Null stays
+   * null.
+   */
+  static Instant storedTime(Instant time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

@@ -12,7 +12,9 @@ import io.newswatch.alert.story.StoryRepository;
 import io.newswatch.alert.subscription.SubscriptionMatcher;
 import io.newswatch.common.web.Page;
 import io.newswatch.common.web.ProblemException;
+import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
+import io.newswatch.events.ItemRef;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.Tag;
 import io.newswatch.security.CurrentUser;
@@ -97,7 +99,8 @@ public class AlertService {
    * @return how many new alerts were stored
    */
   public int process(List<ClassifiedItem> items) {
-    Instant now = Instant.now(clock);
+    // in the database's precision, so that the events built here are the ones read back
+    Instant now = AlertRepository.storedTime(Instant.now(clock));
     List<List<SubscriptionIndex.Match<UUID>>> matches = new ArrayList<>(items.size());
     for (ClassifiedItem item : items) {
       matches.add(matching.record(() -> matcher.match(item)));
@@ -114,10 +117,12 @@ public class AlertService {
     }
     List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);
     List<AlertMessage> messages = new ArrayList<>(stored.size());
+    List<AlertEvent> events = new ArrayList<>(stored.size());
     for (AlertRepository.Created alert : stored) {
       AlertRepository.Candidate candidate = alert.candidate();
       ClassifiedItem item = candidate.item();
       messages.add(message(alert, now));
+      events.add(event(alert, now));
       Log.debugf(
           "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]: %s",
           alert.id(),
@@ -137,7 +142,7 @@ public class AlertService {
     }
     // last: both take the commit-order lock, held until the commit
     this.stories.logTexts(resolution, now);
-    streamLog.append(stored.stream().map(AlertRepository.Created::id).toList());
+    streamLog.append(events);
     if (!stored.isEmpty()) {
       Log.infof(
           "%d new alerts for %d items (%s)",
@@ -156,6 +161,29 @@ public class AlertService {
               + (stored.size() > 5 ? "; ..." : ""));
     }
     return stored.size();
+  }
+
+  /** The alert's event as the relay would read it back from the stored rows. */
+  private static AlertEvent event(AlertRepository.Created alert, Instant now) {
+    AlertRepository.Candidate candidate = alert.candidate();
+    ClassifiedItem item = candidate.item();
+    RawItem raw = item.item();
+    return AlertEvent.of(
+        alert.id().toString(),
+        candidate.subscriptionId().toString(),
+        alert.subscriptionName(),
+        alert.owner(),
+        new ItemRef(
+            raw.id(),
+            raw.feedId(),
+            raw.sourceName(),
+            raw.url(),
+            raw.title(),
+            AlertRepository.storedTime(raw.publishedAt())),
+        item.severity(),
+        candidate.matches(),
+        item.tags(),
+        now);
   }
 
   private static AlertMessage message(AlertRepository.Created alert, Instant now) {

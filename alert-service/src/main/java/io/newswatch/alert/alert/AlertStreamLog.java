@@ -2,6 +2,7 @@ package io.newswatch.alert.alert;
 
 import io.newswatch.alert.db.ArraySql;
 import io.newswatch.alert.db.CommitOrder;
+import io.newswatch.events.AlertEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -28,10 +29,13 @@ public class AlertStreamLog {
     this.appended = appended;
   }
 
-  /** Appends new alerts in the caller's transaction; call it last, just before the commit. */
+  /**
+   * Appends new alerts, given by their events, in the caller's transaction; call it last, just
+   * before the commit.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void append(List<UUID> alertIds) {
-    if (alertIds.isEmpty()) {
+  public void append(List<AlertEvent> events) {
+    if (events.isEmpty()) {
       return;
     }
     CommitOrder.lock(entityManager);
@@ -43,8 +47,8 @@ public class AlertStreamLog {
         FROM (SELECT id, owner_id FROM alert WHERE id = ANY (?)
               ORDER BY created_at, id) new
         """,
-        (Object) alertIds.toArray(UUID[]::new));
-    appended.fire(new AlertsAppended());
+        (Object) events.stream().map(e -> UUID.fromString(e.alertId())).toArray(UUID[]::new));
+    appended.fire(new AlertsAppended(events));
   }
 
   /** The last position written, 0 when none. */

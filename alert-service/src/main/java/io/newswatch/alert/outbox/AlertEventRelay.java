@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.alert.WakeUp;
 import io.newswatch.alert.alert.AlertsAppended;
+import io.newswatch.events.AlertEvent;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.Topics;
 import io.quarkus.logging.Log;
@@ -40,6 +41,13 @@ public class AlertEventRelay {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
+  /**
+   * Events of alerts stored here kept for publishing without reading them back: seconds of alerts
+   * at full load, some 20 MB at most (reached with several instances, whose relays publish each
+   * other's alerts); beyond, the relay reads them from the database.
+   */
+  static final int REMEMBERED = 20_000;
+
   private final AlertEvents events;
   private final KafkaChannel kafka;
   private final Outbox outbox;
@@ -48,6 +56,9 @@ public class AlertEventRelay {
   private final Counter published;
   private final Counter failures;
   private final AtomicLong behind = new AtomicLong();
+  private final RecentAlertEvents recent = new RecentAlertEvents(REMEMBERED);
+  private final Counter fromMemory;
+  private final Counter fromDatabase;
   private final ExecutorService wakeUps =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "alert-event-relay"));
   private final WakeUp wakeUp = new WakeUp(wakeUps, this::relayQuietly);
@@ -71,6 +82,8 @@ public class AlertEventRelay {
         Counter.builder("newswatch.alert.events.published")
             .description("Alert events published to " + Topics.ALERTS)
             .register(registry);
+    this.fromMemory = read(registry, "memory");
+    this.fromDatabase = read(registry, "database");
     this.failures =
         Counter.builder("newswatch.alert.events.publish.failures")
             .description("Rounds of alert events Kafka did not acknowledge (retried)")
@@ -81,7 +94,17 @@ public class AlertEventRelay {
         .register(registry);
   }
 
+  private static Counter read(MeterRegistry registry, String from) {
+    return Counter.builder("newswatch.alert.events.read")
+        .description(
+            "Alert events the relay took from the alerts this instance stored (memory) or read"
+                + " back from the database")
+        .tag("from", from)
+        .register(registry);
+  }
+
   void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsAppended event) {
+    recent.remember(event.events());
     // once shutting down, the next owner of the cursor publishes them
     wakeUp.request();
   }
@@ -157,7 +180,8 @@ public class AlertEventRelay {
   private int round() {
     events.useGenericPlans();
     long position = events.lock(CURSOR);
-    List<AlertEvents.Positioned> batch = events.after(position, config.outbox().batchSize());
+    List<AlertEvents.Positioned> batch =
+        events.after(position, config.outbox().batchSize(), this::remembered);
     if (batch.isEmpty()) {
       return 0;
     }
@@ -169,6 +193,13 @@ public class AlertEventRelay {
     events.advance(CURSOR, batch.get(batch.size() - 1).position(), Instant.now(clock));
     published.increment(batch.size());
     return batch.size();
+  }
+
+  /** An event this instance stored lately; counted by where the relay found it. */
+  private AlertEvent remembered(String alertId) {
+    AlertEvent event = recent.take(alertId);
+    (event != null ? fromMemory : fromDatabase).increment();
+    return event;
   }
 
   static Duration backoff(int failures) {

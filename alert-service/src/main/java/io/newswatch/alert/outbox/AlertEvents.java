@@ -18,8 +18,13 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The alert events of the alert stream, and how far a relay has published them: a named position in
@@ -97,10 +102,10 @@ public class AlertEvents {
 
   /**
    * Lets the rest of the caller's transaction run the generic plans of its prepared statements
-   * instead of planning them again for each round: PostgreSQL chose a custom plan for {@link
-   * #after} every time, and planning its five-table join took as long as running it (0.9 ms a round
+   * instead of planning them again for each round: PostgreSQL chose a custom plan for the relay's
+   * read every time, and planning a join of four tables took as long as running it (0.9 ms a round
    * under load). Every statement of a round looks rows up by key, which is what the generic plans
-   * do.
+   * do ({@code RelayPlanTest}).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   void useGenericPlans() {
@@ -111,92 +116,121 @@ public class AlertEvents {
 
   /**
    * The events of the alerts after {@code position}, in stream order, at most {@code limit}. An
-   * alert deleted meanwhile (with its subscription) has none. The stream entries are taken first
-   * (materialized, at most {@code limit}), then each one's alert by its key ({@link #afterQuery}),
-   * whatever the size of the tables. The tags are read once per item (an item has alerts of several
-   * subscriptions).
+   * alert deleted meanwhile (with its subscription) has none. The stream entries are read first;
+   * the events {@code remembered} gives (alerts this instance stored lately) are taken as they are,
+   * the others read from the database ({@link #read}).
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  List<Positioned> after(long position, int limit) {
-    List<Positioned> untagged =
-        ArraySql.query(entityManager, afterQuery(limit), AlertEvents::read, position);
-    Map<String, List<Tag>> tags =
-        alerts.tags(untagged.stream().map(p -> p.event().item().id()).toList());
-    return untagged.stream()
-        .map(p -> withTags(p, tags.getOrDefault(p.event().item().id(), List.of())))
-        .toList();
+  List<Positioned> after(long position, int limit, Function<String, AlertEvent> remembered) {
+    List<Entry> entries =
+        ArraySql.query(
+            entityManager,
+            entriesQuery(limit),
+            row -> new Entry(row.getLong(1), row.getString(2)),
+            position);
+    Map<String, AlertEvent> found = new HashMap<>();
+    List<UUID> missing = new ArrayList<>();
+    for (Entry entry : entries) {
+      AlertEvent event = remembered.apply(entry.alertId());
+      if (event != null) {
+        found.put(entry.alertId(), event);
+      } else {
+        missing.add(UUID.fromString(entry.alertId()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      found.putAll(read(missing));
+    }
+    List<Positioned> events = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      AlertEvent event = found.get(entry.alertId());
+      if (event != null) {
+        events.add(new Positioned(entry.position(), event));
+      }
+    }
+    return events;
   }
 
-  /**
-   * The statement of {@link #after}: its one parameter is the position. Each stream entry's alert
-   * is looked up by key in a lateral subquery that PostgreSQL cannot fold into the join ({@code
-   * OFFSET 0}): as a join, the generic plan (which takes a third of the stream to lie beyond any
-   * position) hashed the whole alert table for a round of a few dozen alerts.
-   */
-  static String afterQuery(int limit) {
+  /** A stream entry. */
+  private record Entry(long position, String alertId) {}
+
+  /** The statement of the stream entries after a position (its one parameter), in order. */
+  static String entriesQuery(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
-    return """
-        WITH s AS MATERIALIZED (
-          SELECT position, alert_id FROM alert_stream WHERE position > ? ORDER BY position LIMIT %d)
-        SELECT s.position, e.*
-        FROM s CROSS JOIN LATERAL (
-          SELECT a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
-                 a.source_name, a.url, a.title, a.published_at, a.severity,
-                 CAST(a.matches AS text) AS matches, a.created_at
-          FROM alert a
-          JOIN subscription sub ON sub.id = a.subscription_id
-          JOIN app_user u ON u.id = a.owner_id
-          LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
-          WHERE a.id = s.alert_id
-          OFFSET 0) e
-        ORDER BY s.position
-        """
-        .formatted(limit);
+    return "SELECT position, CAST(alert_id AS text) FROM alert_stream WHERE position > ?"
+        + " ORDER BY position LIMIT "
+        + limit;
   }
 
-  private static Positioned withTags(Positioned untagged, List<Tag> tags) {
-    AlertEvent e = untagged.event();
-    return new Positioned(
-        untagged.position(),
-        new AlertEvent(
-            e.schemaVersion(),
-            e.alertId(),
-            e.subscriptionId(),
-            e.subscriptionName(),
-            e.owner(),
-            e.item(),
-            e.severity(),
-            e.matches(),
-            tags,
-            e.createdAt()));
+  /**
+   * The events of alerts read from the database, by alert id; an alert not there (deleted with its
+   * subscription) has none. The tags are read once per item (an item has alerts of several
+   * subscriptions).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  Map<String, AlertEvent> read(Collection<UUID> alertIds) {
+    List<AlertEvent> untagged =
+        ArraySql.query(
+            entityManager, READ, AlertEvents::read, (Object) alertIds.toArray(UUID[]::new));
+    Map<String, List<Tag>> tags = alerts.tags(untagged.stream().map(e -> e.item().id()).toList());
+    Map<String, AlertEvent> events = new HashMap<>();
+    for (AlertEvent e : untagged) {
+      events.put(e.alertId(), withTags(e, tags.getOrDefault(e.item().id(), List.of())));
+    }
+    return events;
   }
 
-  private static Positioned read(ResultSet row) throws SQLException {
+  /** Alerts by key with what their events need; its one parameter is the array of ids. */
+  static final String READ =
+      """
+      SELECT a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
+             a.source_name, a.url, a.title, a.published_at, a.severity,
+             CAST(a.matches AS text) AS matches, a.created_at
+      FROM alert a
+      JOIN subscription sub ON sub.id = a.subscription_id
+      JOIN app_user u ON u.id = a.owner_id
+      LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
+      WHERE a.id = ANY (?)
+      """;
+
+  private static AlertEvent withTags(AlertEvent e, List<Tag> tags) {
+    return new AlertEvent(
+        e.schemaVersion(),
+        e.alertId(),
+        e.subscriptionId(),
+        e.subscriptionName(),
+        e.owner(),
+        e.item(),
+        e.severity(),
+        e.matches(),
+        tags,
+        e.createdAt());
+  }
+
+  private static AlertEvent read(ResultSet row) throws SQLException {
     try {
-      AlertEvent event =
-          new AlertEvent(
-              EventSchema.VERSION,
-              row.getString(2),
-              row.getString(3),
-              row.getString(4),
+      return new AlertEvent(
+          EventSchema.VERSION,
+          row.getString(1),
+          row.getString(2),
+          row.getString(3),
+          row.getString(4),
+          new ItemRef(
               row.getString(5),
-              new ItemRef(
-                  row.getString(6),
-                  // every alert has its own item as a source; "unknown" only if that was lost
-                  row.getString(7) == null ? "unknown" : row.getString(7),
-                  row.getString(8),
-                  row.getString(9),
-                  row.getString(10),
-                  instant(row, 11)),
-              Severity.valueOf(row.getString(12)),
-              MATCHES.readValue(row.getString(13)),
-              List.of(), // read per item, see after()
-              instant(row, 14));
-      return new Positioned(row.getLong(1), event);
+              // every alert has its own item as a source; "unknown" only if that was lost
+              row.getString(6) == null ? "unknown" : row.getString(6),
+              row.getString(7),
+              row.getString(8),
+              row.getString(9),
+              instant(row, 10)),
+          Severity.valueOf(row.getString(11)),
+          MATCHES.readValue(row.getString(12)),
+          List.of(), // read per item, see read(Collection)
+          instant(row, 13));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("alert " + row.getString(2) + " is unreadable", e);
+      throw new IllegalStateException("alert " + row.getString(1) + " is unreadable", e);
     }
   }
 
