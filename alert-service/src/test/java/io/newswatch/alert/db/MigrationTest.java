@@ -162,6 +162,34 @@ class MigrationTest {
         });
   }
 
+  @Test
+  void takesEveryStoryLockOfABatchUntilTheTransactionEnds() throws SQLException {
+    String url = SharedServers.freshDatabaseUrl();
+    flyway(url, "latest").migrate();
+    try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, "");
+        Connection other = DriverManager.getConnection(url, PostgresServer.USER, "");
+        Statement sql = db.createStatement();
+        Statement otherSql = other.createStatement()) {
+      db.setAutoCommit(false);
+
+      assertThat(
+              rows(sql, "SELECT advisory_xact_lock_all(ARRAY[11, 12, 13, 2000000000]::bigint[])"))
+          .containsExactly("4");
+      assertThat(
+              rows(
+                  sql,
+                  "SELECT objid FROM pg_locks WHERE locktype = 'advisory'"
+                      + " AND pid = pg_backend_pid() ORDER BY objid"))
+          .containsExactly("11", "12", "13", "2000000000");
+      assertThat(rows(otherSql, "SELECT pg_try_advisory_xact_lock(12)")).containsExactly("f");
+      assertThat(rows(sql, "SELECT advisory_xact_lock_all(ARRAY[]::bigint[])"))
+          .containsExactly("0");
+
+      db.commit();
+      assertThat(rows(otherSql, "SELECT pg_try_advisory_xact_lock(12)")).containsExactly("t");
+    }
+  }
+
   /** Each row of a query as its columns joined by {@code |} (null as "null"). */
   private static List<String> rows(Statement sql, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
