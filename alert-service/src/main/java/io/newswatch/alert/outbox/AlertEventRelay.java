@@ -28,10 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes an event for every alert to {@value Topics#ALERTS} (key = alert id), in the order of
  * the alert stream: right after a transaction that stored alerts committed, and every second for
  * alerts stored by other (or crashed) instances and for retries. Each round locks the stream
- * cursor, reads the alerts after it, publishes them, waits for Kafka's acknowledgement and moves
- * the cursor, all in one transaction; a crash or a Kafka failure before that commit only means
- * publishing again, which is why the topic is at least once and keyed by alert id. While Kafka
- * fails, rounds back off exponentially up to one minute; the alerts wait, in order.
+ * cursor, reads the stream's entries after it, takes their events (those of alerts this instance
+ * stored as it made them, the others read from the database), publishes them, waits for Kafka's
+ * acknowledgement and moves the cursor, all in one transaction; a crash or a Kafka failure before
+ * that commit only means publishing again, which is why the topic is at least once and keyed by
+ * alert id. While Kafka fails, rounds back off exponentially up to one minute; the alerts wait, in
+ * order.
  */
 @ApplicationScoped
 public class AlertEventRelay {
