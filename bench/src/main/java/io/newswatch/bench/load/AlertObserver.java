@@ -32,6 +32,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class AlertObserver implements AutoCloseable {
 
+  /** The name of the observer's thread. */
+  static final String THREAD = "alert-observer";
+
   /** When an item was sent, and in which step. */
   record Sent(int step, long nanos, long epochMillis) {}
 
@@ -74,7 +77,7 @@ final class AlertObserver implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
-    thread = new Thread(this::run, "alert-observer");
+    thread = new Thread(this::run, THREAD);
     thread.setDaemon(true);
     thread.start();
   }

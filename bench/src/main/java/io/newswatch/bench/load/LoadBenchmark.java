@@ -82,6 +82,7 @@ public final class LoadBenchmark {
       double drainSeconds,
       AlertObserver.Observed observed,
       Map<String, Double> cores,
+      Map<String, Double> kafkaShares,
       Map<String, Long> memoryMb,
       String loadAverage) {
 
@@ -131,6 +132,7 @@ public final class LoadBenchmark {
     private final int perOfficer;
     private final String kafka;
     private final List<ProcessStats> processes = new ArrayList<>();
+    private final ProcessStats self = ProcessStats.of("kafka+bench", ProcessHandle.current().pid());
 
     Run(LocalStack stack, Options options, int perOfficer) {
       this.stack = stack;
@@ -143,7 +145,7 @@ public final class LoadBenchmark {
         }
       }
       processes.add(ProcessStats.tree("postgresql", stack.infrastructure().postgres().pid()));
-      processes.add(ProcessStats.of("kafka+bench", ProcessHandle.current().pid()));
+      processes.add(self);
     }
 
     void run() throws Exception {
@@ -155,7 +157,10 @@ public final class LoadBenchmark {
       producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
       producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
       producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      // As ingest-service, which sends a poll's new items together, the generator sends what 20 ms
+      // brought in one batch, not one or two items a request (an item every millisecond): fewer
+      // requests and appends for the broker. The 20 ms count in the latency reported.
+      producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       List<Step> steps = new ArrayList<>();
       try (AlertObserver observer = new AlertObserver(kafka);
           KafkaProducer<String, String> producer =
@@ -359,6 +364,7 @@ public final class LoadBenchmark {
       long classifyBefore = counter(Service.CLASSIFY, "newswatch_classify_duration_seconds_count");
       Map<String, Double> cpuBefore = new LinkedHashMap<>();
       processes.forEach(p -> cpuBefore.put(p.name(), p.cpuSeconds()));
+      Map<String, Double> sharesBefore = ThreadShares.cpuSeconds(self.cpuSeconds());
       AtomicLong failed = new AtomicLong();
       long start = System.nanoTime();
       int sent = 0;
@@ -396,6 +402,11 @@ public final class LoadBenchmark {
             process.name(), (process.cpuSeconds() - cpuBefore.get(process.name())) / sendSeconds);
         memory.put(process.name(), process.memoryMb());
       }
+      Map<String, Double> shares = new LinkedHashMap<>();
+      ThreadShares.cpuSeconds(self.cpuSeconds())
+          .forEach(
+              (share, used) ->
+                  shares.put(share, (used - sharesBefore.getOrDefault(share, 0.0)) / sendSeconds));
       String load = loadAverage();
       long deadline = sendEnd + DRAIN_LIMIT.toNanos();
       while (counter(Service.ALERT, "newswatch_alert_match_duration_seconds_count") - alertBefore
@@ -421,6 +432,7 @@ public final class LoadBenchmark {
           drain,
           observer.observed(number),
           cores,
+          shares,
           memory,
           load);
     }
@@ -476,10 +488,21 @@ public final class LoadBenchmark {
         peak.append(String.format("  %16d MB RSS", process.peakRssMb()));
       }
       System.out.println(peak);
+      for (Step step : steps) {
+        if (!step.kafkaShares().isEmpty()) {
+          StringBuilder split = new StringBuilder(String.format("%7d  kafka+bench:", step.rate()));
+          step.kafkaShares()
+              .forEach(
+                  (share, cores) ->
+                      split.append(String.format(Locale.ROOT, " %s %.2f,", share, cores)));
+          split.setLength(split.length() - 1);
+          System.out.println(split.append(" cores"));
+        }
+      }
       System.out.println(
           "(postgresql: all its processes, proportional set size; kafka+bench: the broker, the"
-              + " generator and the observer share this JVM; peak RSS of postgresql is the"
-              + " postmaster's)");
+              + " generator and the observer share this JVM, split by thread below; peak RSS of"
+              + " postgresql is the postmaster's)");
     }
 
     private long counter(Service service, String metric) throws IOException, InterruptedException {
