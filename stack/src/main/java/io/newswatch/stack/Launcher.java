@@ -246,6 +246,8 @@ final class Launcher {
     List<String> command = new ArrayList<>(List.of("sh", "-c", "trap '' HUP; exec \"$@\""));
     command.add("newswatch-launcher");
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The collector the newswatch script gives the launcher, which hosts the Kafka broker.
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dnewswatch.program=" + program);

@@ -96,6 +96,9 @@ class NewswatchCommandIT {
     List<Long> pids = pids(state);
     assertThat(pids).hasSize(6);
     pids.forEach(pid -> assertThat(ProcessHandle.of(pid)).as("pid %d", pid).isPresent());
+    // The background launcher hosts the broker, with the collector the script gives the launcher.
+    assertThat(ProcessHandle.of(pids.get(0)).flatMap(h -> h.info().arguments()).orElseThrow())
+        .contains("-XX:+UseSerialGC");
     // Two classify-service instances in one consumer group share the six raw-item partitions.
     List<String> classify = new ArrayList<>();
     state
