@@ -23,8 +23,21 @@ final class TaxonomyDirectory {
             .resolve("newswatch-taxonomy-" + name + "-" + ProcessHandle.current().pid());
     if (!Files.isDirectory(directory)) {
       reset(directory, "test.0");
+      // Its name holds this JVM's pid: nobody else will use it once the JVM ends.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory)));
     }
     return directory;
+  }
+
+  private static void delete(Path directory) {
+    try (var files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      // left in the temporary directory
+    }
   }
 
   /** Writes the built-in taxonomy with {@code version} into the directory. */
