@@ -43,14 +43,23 @@ final class ProcessStats {
     double seconds = 0;
     for (long p : pids()) {
       try {
-        String stat = Files.readString(Path.of("/proc", Long.toString(p), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        seconds += cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(p), "stat")));
       } catch (IOException | RuntimeException e) {
         // the process ended meanwhile
       }
     }
     return seconds;
+  }
+
+  /** User plus system CPU seconds of a process's or thread's {@code stat} line in /proc. */
+  static double cpuSecondsOf(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+  }
+
+  /** The name of a process or thread in its {@code stat} line (its first 15 characters). */
+  static String nameOf(String stat) {
+    return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   }
 
   /**

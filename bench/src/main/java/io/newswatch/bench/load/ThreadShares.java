@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark's own JVM hosts the Kafka broker, the load generator and the alert observer: this
@@ -21,34 +23,35 @@ final class ThreadShares {
   static final String JVM = "JVM (GC, JIT)";
   static final String HARNESS = "generator and observer";
 
-  private static final double TICKS_PER_SECOND = 100.0;
-
   // Thread names as /proc shows them: the first 15 characters.
-  private static final String[] HARNESS_THREADS = {
-    "main", AlertObserver.THREAD, "kafka-producer-", "kafka-coordinat"
-  };
-  private static final String[] JVM_THREADS = {
-    "GC Thread", "G1 ", "VM Thread", "VM Periodic", "C1 CompilerThre", "C2 CompilerThre",
-    "Sweeper", "Service Thread", "Monitor Deflati", "Common-Cleaner", "Reference Handl",
-        "Finalizer",
-    "Signal Dispatch", "Notification Th", "Attach Listener"
-  };
+  private static final Set<String> HARNESS_THREADS = Set.of("main", AlertObserver.THREAD);
+  private static final String HARNESS_PRODUCER = "kafka-producer-";
+  private static final List<String> JVM_THREADS =
+      List.of(
+          "GC Thread",
+          "G1 ",
+          "VM Thread",
+          "VM Periodic",
+          "C1 CompilerThre",
+          "C2 CompilerThre",
+          "Sweeper",
+          "Service Thread",
+          "Monitor Deflati",
+          "Common-Cleaner",
+          "Reference Handl",
+          "Finalizer",
+          "Signal Dispatch",
+          "Notification Th",
+          "Attach Listener");
 
   private ThreadShares() {}
 
   /** Which share a thread of this name belongs to. */
   static String shareOf(String threadName) {
-    for (String harness : HARNESS_THREADS) {
-      if (threadName.equals(harness) || harness.length() > 4 && threadName.startsWith(harness)) {
-        return HARNESS;
-      }
+    if (HARNESS_THREADS.contains(threadName) || threadName.startsWith(HARNESS_PRODUCER)) {
+      return HARNESS;
     }
-    for (String jvm : JVM_THREADS) {
-      if (threadName.startsWith(jvm)) {
-        return JVM;
-      }
-    }
-    return BROKER;
+    return JVM_THREADS.stream().anyMatch(threadName::startsWith) ? JVM : BROKER;
   }
 
   /**
@@ -64,11 +67,8 @@ final class ThreadShares {
       for (Path task : tasks) {
         try {
           String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          double used =
-              (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-          seconds.merge(shareOf(name), used, Double::sum);
+          seconds.merge(
+              shareOf(ProcessStats.nameOf(stat)), ProcessStats.cpuSecondsOf(stat), Double::sum);
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
