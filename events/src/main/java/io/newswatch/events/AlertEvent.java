@@ -3,6 +3,7 @@ package io.newswatch.events;
 import static io.newswatch.events.Checks.require;
 import static io.newswatch.events.Checks.requireText;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record AlertEvent(
     ItemRef item,
     Severity severity,
     List<MatchedTerm> matches,
-    List<Tag> tags,
+    @JsonSerialize(using = SharedTagsSerializer.class) List<Tag> tags,
     Instant createdAt) {
 
   public AlertEvent {

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -187,11 +188,14 @@ public class AlertEventRelay {
     if (batch.isEmpty()) {
       return 0;
     }
-    kafka.publish(
-        Topics.ALERTS,
-        batch.stream()
-            .map(p -> new KafkaChannel.Keyed(p.event().alertId(), EventJson.write(p.event())))
-            .toList());
+    // written together: the alerts of one item share its tags, which are then written once
+    List<byte[]> values =
+        EventJson.writeAll(batch.stream().map(AlertEvents.Positioned::event).toList());
+    List<KafkaChannel.Keyed> records = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      records.add(new KafkaChannel.Keyed(batch.get(i).event().alertId(), values.get(i)));
+    }
+    kafka.publish(Topics.ALERTS, records);
     events.advance(CURSOR, batch.get(batch.size() - 1).position(), Instant.now(clock));
     published.increment(batch.size());
     return batch.size();
