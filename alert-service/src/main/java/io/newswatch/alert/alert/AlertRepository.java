@@ -105,7 +105,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
               RETURNING id, subscription_id, owner_id, item_id),
             items AS (
               INSERT INTO alert_item (item_id, tags, created_at)
-              SELECT t.item_id, CAST(t.tags AS json), ?
+              SELECT t.item_id, t.tags, ?
               FROM unnest(?, ?) AS t(item_id, tags)
               WHERE t.item_id IN (SELECT item_id FROM inserted)
               -- renewed, not skipped: a pruning that read the row as unreferenced then leaves it
@@ -163,7 +163,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
     ArraySql.query(
         getEntityManager(),
-        "SELECT item_id, CAST(tags AS text) FROM alert_item WHERE item_id = ANY (?)",
+        "SELECT item_id, tags FROM alert_item WHERE item_id = ANY (?)",
         row -> tags.put(row.getString(1), readTags(row.getString(2))),
         (Object) itemIds.stream().distinct().toArray(String[]::new));
     return tags;

@@ -348,8 +348,7 @@ public class StoryRepository {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "SELECT item_id, CAST(payload AS text) FROM received_item WHERE item_id IN (?1)",
-                Object[].class)
+                "SELECT item_id, payload FROM received_item WHERE item_id IN (?1)", Object[].class)
             .setParameter(1, List.copyOf(itemIds))
             .getResultList();
     Map<String, StoryFingerprint> fingerprints = new HashMap<>();
@@ -410,7 +409,7 @@ public class StoryRepository {
                                    source_name, url, title, published_at, payload)
         SELECT i.item_id, CAST(i.story_id AS uuid), i.link_key, CAST(i.fetched_at AS timestamptz),
                ?, i.feed_id, i.source_name, i.url, i.title, CAST(i.published_at AS timestamptz),
-               CAST(i.payload AS json)
+               i.payload
         FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           AS i(item_id, story_id, link_key, fetched_at, feed_id, source_name, url, title,
                published_at, payload)
@@ -451,7 +450,7 @@ public class StoryRepository {
     List<String> payloads =
         entityManager
             .createNativeQuery(
-                "SELECT CAST(payload AS text) FROM received_item"
+                "SELECT payload FROM received_item"
                     + " ORDER BY received_at DESC, item_id LIMIT ?1",
                 String.class)
             .setParameter(1, limit)

@@ -123,7 +123,7 @@ class MigrationTest {
   }
 
   @Test
-  void keepsEveryStoredDocumentWhenStoringItAsJson() throws SQLException {
+  void keepsEveryStoredDocumentWhenStoringItAsJsonThenAsText() throws SQLException {
     migrate(
         "9",
         """
@@ -143,7 +143,7 @@ class MigrationTest {
                           + " WHERE (table_name, column_name) IN"
                           + " (('received_item', 'payload'), ('alert_item', 'tags'))"
                           + " ORDER BY table_name"))
-              .containsExactly("alert_item|json", "received_item|json");
+              .containsExactly("alert_item|text", "received_item|text");
           assertThat(
                   rows(
                       sql,
@@ -159,6 +159,37 @@ class MigrationTest {
                           + " = '[{\"id\": \"iskp\", \"evidence\": [{\"start\": 0, \"end\": 4}]}]'"
                           + " FROM alert_item"))
               .containsExactly("t");
+        });
+  }
+
+  @Test
+  void keepsEveryStoredDocumentTextForTextWhenStoringItAsText() throws SQLException {
+    String payload =
+        "{\"item\": {\"title\": \"Kämpfe in Badachschan \u2014 ISKP\", \"tags\": []},"
+            + "  \"severity\": \"HIGH\"}";
+    String tags = "[{\"id\": \"iskp\",  \"evidence\": [{\"start\": 0, \"end\": 4}]}]";
+    migrate(
+        "11",
+        """
+          INSERT INTO received_item (item_id, story_id, link_key, fetched_at, received_at, feed_id,
+                                     source_name, url, title, published_at, payload)
+          VALUES ('item-b', '00000000-0000-0000-0000-0000000000e2', 'k', now(), now(), 'f', 's',
+                  'https://b.example/1', 't', NULL, '%s');
+          INSERT INTO alert_item (item_id, tags, created_at) VALUES ('item-b', '%s', now());
+          """
+            .formatted(payload, tags),
+        sql -> {
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT table_name, data_type FROM information_schema.columns"
+                          + " WHERE (table_name, column_name) IN"
+                          + " (('received_item', 'payload'), ('alert_item', 'tags'))"
+                          + " ORDER BY table_name"))
+              .containsExactly("alert_item|text", "received_item|text");
+          // json keeps the text as written, spaces and all: nothing is lost or rewritten
+          assertThat(rows(sql, "SELECT payload FROM received_item")).containsExactly(payload);
+          assertThat(rows(sql, "SELECT tags FROM alert_item")).containsExactly(tags);
         });
   }
 
