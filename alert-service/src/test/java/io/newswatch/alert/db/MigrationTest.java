@@ -136,14 +136,7 @@ class MigrationTest {
           VALUES ('item-a', '[{"id": "iskp", "evidence": [{"start": 0, "end": 4}]}]', now());
           """,
         sql -> {
-          assertThat(
-                  rows(
-                      sql,
-                      "SELECT table_name, data_type FROM information_schema.columns"
-                          + " WHERE (table_name, column_name) IN"
-                          + " (('received_item', 'payload'), ('alert_item', 'tags'))"
-                          + " ORDER BY table_name"))
-              .containsExactly("alert_item|text", "received_item|text");
+          assertThat(documentTypes(sql)).containsExactly("alert_item|text", "received_item|text");
           assertThat(
                   rows(
                       sql,
@@ -179,14 +172,7 @@ class MigrationTest {
           """
             .formatted(payload, tags),
         sql -> {
-          assertThat(
-                  rows(
-                      sql,
-                      "SELECT table_name, data_type FROM information_schema.columns"
-                          + " WHERE (table_name, column_name) IN"
-                          + " (('received_item', 'payload'), ('alert_item', 'tags'))"
-                          + " ORDER BY table_name"))
-              .containsExactly("alert_item|text", "received_item|text");
+          assertThat(documentTypes(sql)).containsExactly("alert_item|text", "received_item|text");
           // json keeps the text as written, spaces and all: nothing is lost or rewritten
           assertThat(rows(sql, "SELECT payload FROM received_item")).containsExactly(payload);
           assertThat(rows(sql, "SELECT tags FROM alert_item")).containsExactly(tags);
@@ -219,6 +205,16 @@ class MigrationTest {
       db.commit();
       assertThat(rows(otherSql, "SELECT pg_try_advisory_xact_lock(12)")).containsExactly("t");
     }
+  }
+
+  /** The types of the stored documents' columns: alert_item.tags, then received_item.payload. */
+  private static List<String> documentTypes(Statement sql) throws SQLException {
+    return rows(
+        sql,
+        "SELECT table_name, data_type FROM information_schema.columns"
+            + " WHERE (table_name, column_name) IN"
+            + " (('received_item', 'payload'), ('alert_item', 'tags'))"
+            + " ORDER BY table_name");
   }
 
   /** Each row of a query as its columns joined by {@code |} (null as "null"). */
