@@ -32,13 +32,24 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
   /**
    * An alert to store: a subscription matched an item of a story.
    *
-   * @param subscriptionId the subscription
    * @param storyId the item's story
-   * @param item the item
-   * @param matches what matched, with the evidence
+   * @param prepared the item, with its tags as JSON
+   * @param match the subscription and what matched, with the evidence as JSON
    */
-  record Candidate(
-      UUID subscriptionId, UUID storyId, ClassifiedItem item, List<MatchedTerm> matches) {}
+  record Candidate(UUID storyId, PreparedItem prepared, PreparedItem.Matched match) {
+
+    UUID subscriptionId() {
+      return match.subscriptionId();
+    }
+
+    ClassifiedItem item() {
+      return prepared.item();
+    }
+
+    List<MatchedTerm> matches() {
+      return match.terms();
+    }
+  }
 
   /**
    * A stored alert with what its event needs.
@@ -82,8 +93,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       Instant publishedAt = storedTime(c.item().item().publishedAt());
       columns[7][n] = publishedAt == null ? null : publishedAt.toString();
       columns[8][n] = c.item().severity().name();
-      columns[9][n] = EventJson.writeString(c.matches());
-      tags.computeIfAbsent(c.item().id(), k -> EventJson.writeString(c.item().tags()));
+      columns[9][n] = c.match().termsJson();
+      tags.putIfAbsent(c.item().id(), c.prepared().tags());
       n++;
     }
     Map<UUID, String[]> stored = new HashMap<>();

@@ -14,6 +14,7 @@ import io.newswatch.common.web.Page;
 import io.newswatch.common.web.ProblemException;
 import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
+import io.newswatch.events.EventJson;
 import io.newswatch.events.ItemRef;
 import io.newswatch.events.RawItem;
 import io.newswatch.events.Tag;
@@ -78,41 +79,46 @@ public class AlertService {
   }
 
   /**
-   * In one transaction: finds the item's story (waiting for a copy another instance is storing),
-   * stores a new alert for each matching subscription that has none for the story (appended to the
-   * alert stream, from which its event is published), and adds the item (and, to new alerts, the
-   * story's earlier copies) as a source to every alert of the story. Running it again for the same
-   * item changes nothing.
-   *
-   * @return how many new alerts were stored
+   * Makes an item ready for {@link #process}, outside any transaction and without the database
+   * (unless the subscription index is not loaded yet): matches it against every subscription,
+   * computes its story keys and writes what is stored as JSON.
    */
-  public int process(ClassifiedItem item) {
-    return process(List.of(item));
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PreparedItem prepare(ClassifiedItem item) {
+    List<SubscriptionIndex.Match<UUID>> found = matching.record(() -> matcher.match(item));
+    List<PreparedItem.Matched> matches = new ArrayList<>(found.size());
+    for (SubscriptionIndex.Match<UUID> match : found) {
+      matches.add(
+          new PreparedItem.Matched(
+              match.key(), match.terms(), EventJson.writeString(match.terms())));
+    }
+    return new PreparedItem(
+        StoryRepository.Arriving.of(item),
+        matches,
+        matches.isEmpty() ? null : EventJson.writeString(item.tags()));
   }
 
   /**
-   * {@link #process(ClassifiedItem)} for a batch of items, in one transaction and a fixed number of
-   * statements (plus the deliveries of subscriptions with channels): items are matched first, then
-   * their stories resolved (taking the story locks), then the alerts of the whole batch stored. Of
-   * two items of one story in a batch, the first makes the alert and the second becomes a source.
+   * In one transaction, for a batch of prepared items and in a fixed number of statements (plus the
+   * deliveries of subscriptions with channels): resolves the items' stories (taking the story
+   * locks, waiting for a copy another instance is storing), stores a new alert for each matching
+   * subscription that has none for the story (appended to the alert stream, from which its event is
+   * published), and adds each item (and, to new alerts, the story's earlier copies) as a source to
+   * every alert of its story. Of two items of one story in a batch, the first makes the alert and
+   * the second becomes a source. Running it again for the same items changes nothing.
    *
    * @return how many new alerts were stored
    */
-  public int process(List<ClassifiedItem> items) {
+  public int process(List<PreparedItem> items) {
     // in the database's precision, so that the events built here are the ones read back
     Instant now = AlertRepository.storedTime(Instant.now(clock));
-    List<List<SubscriptionIndex.Match<UUID>>> matches = new ArrayList<>(items.size());
-    for (ClassifiedItem item : items) {
-      matches.add(matching.record(() -> matcher.match(item)));
-    }
-    StoryRepository.Resolution resolution = this.stories.resolve(items, now);
+    StoryRepository.Resolution resolution =
+        this.stories.resolve(items.stream().map(PreparedItem::arriving).toList(), now);
     List<UUID> stories = resolution.stories();
     List<AlertRepository.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      for (SubscriptionIndex.Match<UUID> match : matches.get(i)) {
-        candidates.add(
-            new AlertRepository.Candidate(
-                match.key(), stories.get(i), items.get(i), match.terms()));
+      for (PreparedItem.Matched match : items.get(i).matches()) {
+        candidates.add(new AlertRepository.Candidate(stories.get(i), items.get(i), match));
       }
     }
     List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);

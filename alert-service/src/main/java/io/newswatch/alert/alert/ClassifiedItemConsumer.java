@@ -7,8 +7,10 @@ import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,15 +38,20 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * Consumes classified items at least once, a batch (one poll, at most {@code max.poll.records}) at
  * a time, and stores their alerts in one transaction per batch.
  *
- * <p>Blocking, because it writes to PostgreSQL; the batch is acknowledged, and its offsets
- * committed, only after the alert transaction committed, so a crash replays it and the unique keys
- * make the replay harmless. A record that is not a classified item goes to the dead-letter topic at
- * once, with the reason in its headers, and the rest of the batch goes on. A database that is away
- * (connection lost, deadlock, shutting down) is waited for with backoff, holding the partitions
- * rather than skipping items. Any other failure of a batch is retried item by item, so that one bad
- * item cannot hold back the others: an item that still fails after a few attempts goes to the
- * dead-letter topic with the reason. While the service shuts down nothing is retried: the batch is
- * left uncommitted for the next owner of its partitions.
+ * <p>Two stages, each on a thread of its own: a batch is read and {@linkplain AlertService#prepare
+ * prepared} (matched, fingerprinted, written as JSON: no database) while the batch before it is
+ * being stored, and the next batch is taken only once that one is stored, so at most two batches
+ * are in hand and they are stored in the order they came. A batch is acknowledged, and its offsets
+ * committed, only after its alert transaction committed, so a crash replays it and the unique keys
+ * make the replay harmless.
+ *
+ * <p>A record that is not a classified item, or that cannot be prepared, goes to the dead-letter
+ * topic at once, with the reason in its headers, and the rest of the batch goes on. A database that
+ * is away (connection lost, deadlock, shutting down) is waited for with backoff, holding the
+ * partitions rather than skipping items. Any other failure of a batch is retried item by item, so
+ * that one bad item cannot hold back the others: an item that still fails after a few attempts goes
+ * to the dead-letter topic with the reason. While the service shuts down nothing is retried: the
+ * batch is left unacknowledged for the next owner of its partitions.
  */
 @ApplicationScoped
 public class ClassifiedItemConsumer {
@@ -57,11 +66,14 @@ public class ClassifiedItemConsumer {
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final AlertService alerts;
   private final Emitter<byte[]> deadLetters;
   private final DistributionSummary batchSizes;
   private final Counter deadLettered;
+  private final BatchPipeline<KafkaRecordBatch<String, byte[]>, Prepared> pipeline =
+      new BatchPipeline<>("alert", this::prepare, this::store);
   private volatile boolean stopping;
 
   ClassifiedItemConsumer(
@@ -85,37 +97,128 @@ public class ClassifiedItemConsumer {
     stopping = true;
   }
 
+  /**
+   * Lets the batches in hand finish (the Kafka connector waited for them already, see {@code
+   * graceful-shutdown}), then ends the pipeline's threads.
+   */
+  @PreDestroy
+  void stopPipeline() throws InterruptedException {
+    if (!pipeline.close(STOP_TIMEOUT)) {
+      Log.warn("alert-service stopped with classified items in hand; they are redelivered");
+    }
+  }
+
+  /**
+   * Takes a batch: prepared on one thread while the batch before is stored on another, then stored
+   * and acknowledged, or, if it could not be (shutting down), left unacknowledged. The stage
+   * returned completes when the channel may hand over the next batch.
+   */
   @Incoming(CHANNEL)
-  @Blocking
-  public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-    List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.count());
-    List<ClassifiedItem> items = new ArrayList<>(records.count());
-    for (ConsumerRecord<String, byte[]> record : records) {
-      try {
-        items.add(EventJson.read(record.value(), ClassifiedItem.class));
-        readable.add(record);
-      } catch (RuntimeException e) {
-        deadLetter(record, e);
-      }
-    }
-    if (items.isEmpty()) {
-      return;
-    }
-    batchSizes.record(items.size());
-    RuntimeException failure = store(items, "batch of " + items.size() + " items");
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    return pipeline.submit(batch, ClassifiedItemConsumer::acknowledge);
+  }
+
+  private static void acknowledge(KafkaRecordBatch<String, byte[]> batch, Throwable failure) {
     if (failure == null) {
-      return;
+      batch.ack();
+    } else {
+      Log.warnf(
+          "batch of %d classified items left for redelivery: %s",
+          batch.getPayload().size(), failure.getMessage());
+      batch.nack(failure);
     }
-    if (items.size() == 1) {
-      deadLetter(readable.get(0), failure);
-      return;
-    }
-    // Something in the batch fails for good: find it, one item at a time.
-    for (int i = 0; i < items.size(); i++) {
-      failure = store(List.of(items.get(i)), "item " + items.get(i).id());
-      if (failure != null) {
-        deadLetter(readable.get(i), failure);
+  }
+
+  /**
+   * A batch ready to store: its items prepared, with the records they came from (for the
+   * dead-letter topic).
+   */
+  private record Prepared(List<ConsumerRecord<String, byte[]>> records, List<PreparedItem> items) {}
+
+  /** Reads and prepares the records; sends those that cannot be to the dead-letter topic. */
+  private Prepared prepare(KafkaRecordBatch<String, byte[]> batch) {
+    ConsumerRecords<String, byte[]> records =
+        batch
+            .getMetadata(IncomingKafkaRecordBatchMetadata.class)
+            .orElseThrow(() -> new IllegalStateException("a Kafka batch without its records"))
+            .getRecords();
+    List<ConsumerRecord<String, byte[]>> ready = new ArrayList<>(records.count());
+    List<PreparedItem> items = new ArrayList<>(records.count());
+    try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        PreparedItem item = prepare(record);
+        if (item != null) {
+          ready.add(record);
+          items.add(item);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
+    }
+    return new Prepared(ready, items);
+  }
+
+  /**
+   * Reads and prepares one record; null if it went to the dead-letter topic. Waits for the database
+   * while it is away (the subscription index loads from it once).
+   */
+  private PreparedItem prepare(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    ClassifiedItem item;
+    try {
+      item = EventJson.read(record.value(), ClassifiedItem.class);
+    } catch (RuntimeException e) {
+      deadLetter(record, e);
+      return null;
+    }
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      try {
+        return alerts.prepare(item);
+      } catch (RuntimeException e) {
+        if (stopping) {
+          throw new IllegalStateException(
+              "item " + item.id() + " left for redelivery: shutting down", e);
+        }
+        if (!isTransient(e)) {
+          deadLetter(record, e);
+          return null;
+        }
+        Log.warnf(
+            "matching item %s waits for the database, retrying in %d ms: %s",
+            item.id(), backoff.toMillis(), e.getMessage());
+        Thread.sleep(backoff.toMillis());
+        backoff = longer(backoff);
+      }
+    }
+  }
+
+  /** Stores a prepared batch; failing for good, item by item. */
+  private void store(Prepared batch) {
+    try {
+      List<PreparedItem> items = batch.items();
+      if (items.isEmpty()) {
+        return;
+      }
+      batchSizes.record(items.size());
+      RuntimeException failure = store(items, "batch of " + items.size() + " items");
+      if (failure == null) {
+        return;
+      }
+      if (items.size() == 1) {
+        deadLetter(batch.records().get(0), failure);
+        return;
+      }
+      // Something in the batch fails for good: find it, one item at a time.
+      for (int i = 0; i < items.size(); i++) {
+        failure = store(List.of(items.get(i)), "item " + items.get(i).item().id());
+        if (failure != null) {
+          deadLetter(batch.records().get(i), failure);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
     }
   }
 
@@ -124,7 +227,7 @@ public class ClassifiedItemConsumer {
    * stored. Any other failure is retried up to {@link #ATTEMPTS} times for one item, and not at all
    * for several (they are then stored one by one).
    */
-  private RuntimeException store(List<ClassifiedItem> items, String what)
+  private RuntimeException store(List<PreparedItem> items, String what)
       throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
     int failures = 0;

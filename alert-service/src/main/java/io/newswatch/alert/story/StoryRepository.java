@@ -99,6 +99,22 @@ public class StoryRepository {
    */
   public record Resolution(List<UUID> stories, List<StoryTextIndex.Entry> texts) {}
 
+  /**
+   * A received item with what storing it needs that the database does not: its text keys and the
+   * JSON it is kept as. Made before the storing transaction, while the batch before is stored.
+   *
+   * @param item the item
+   * @param fingerprint its link key and text keys
+   * @param payload the item as stored ({@link EventJson})
+   */
+  public record Arriving(ClassifiedItem item, StoryFingerprint fingerprint, String payload) {
+
+    /** Computes the item's text keys and JSON. */
+    public static Arriving of(ClassifiedItem item) {
+      return new Arriving(item, StoryFingerprint.of(item.item()), EventJson.writeString(item));
+    }
+  }
+
   private double reachSeconds() {
     Instant oldest = texts.oldestFetchedAt();
     return oldest == null ? 0 : Duration.between(oldest, Instant.now(clock)).toSeconds();
@@ -110,15 +126,15 @@ public class StoryRepository {
    * end. Items received before keep their story, so a redelivered batch changes nothing.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Resolution resolve(List<ClassifiedItem> items, Instant receivedAt) {
+  public Resolution resolve(List<Arriving> items, Instant receivedAt) {
     if (items.isEmpty()) {
       return new Resolution(List.of(), List.of());
     }
     List<StoryAssigner.Arrival> arrivals = new ArrayList<>(items.size());
-    for (ClassifiedItem item : items) {
+    for (Arriving arriving : items) {
       arrivals.add(
           new StoryAssigner.Arrival(
-              item.id(), StoryFingerprint.of(item.item()), item.item().fetchedAt()));
+              arriving.item().id(), arriving.fingerprint(), arriving.item().item().fetchedAt()));
     }
     lock(arrivals.stream().flatMapToLong(a -> LongStream.of(a.fingerprint().lockKeys())).toArray());
     StoryAssigner.Candidates candidates =
@@ -133,7 +149,7 @@ public class StoryRepository {
         logged.add(
             new StoryTextIndex.Entry(
                 0,
-                items.get(i).id(),
+                items.get(i).item().id(),
                 stories.get(i),
                 arrivals.get(i).fetchedAt(),
                 fingerprint.simHash(),
@@ -362,15 +378,16 @@ public class StoryRepository {
 
   /** Stores the items not received before; returns their positions in the batch. */
   private List<Integer> insert(
-      List<ClassifiedItem> items,
+      List<Arriving> items,
       List<StoryAssigner.Arrival> arrivals,
       List<UUID> stories,
       Set<String> known,
       Instant receivedAt) {
     Map<String, Integer> fresh = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
-      if (!known.contains(items.get(i).id())) {
-        fresh.putIfAbsent(items.get(i).id(), i);
+      String id = items.get(i).item().id();
+      if (!known.contains(id)) {
+        fresh.putIfAbsent(id, i);
       }
     }
     if (fresh.isEmpty()) {
@@ -389,17 +406,17 @@ public class StoryRepository {
     String[] payloads = new String[size];
     int n = 0;
     for (int i : fresh.values()) {
-      ids[n] = items.get(i).id();
+      ids[n] = items.get(i).item().id();
       storyIds[n] = stories.get(i).toString();
       linkKeys[n] = arrivals.get(i).fingerprint().linkKey();
-      RawItem raw = items.get(i).item();
+      RawItem raw = items.get(i).item().item();
       fetched[n] = raw.fetchedAt().toString();
       feedIds[n] = raw.feedId();
       sourceNames[n] = raw.sourceName();
       urls[n] = raw.url();
       titles[n] = raw.title();
       published[n] = raw.publishedAt() == null ? null : raw.publishedAt().toString();
-      payloads[n] = EventJson.writeString(items.get(i));
+      payloads[n] = items.get(i).payload();
       n++;
     }
     ArraySql.update(

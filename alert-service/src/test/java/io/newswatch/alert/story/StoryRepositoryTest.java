@@ -110,7 +110,8 @@ class StoryRepositoryTest {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              StoryRepository.Resolution resolution = repository.resolve(List.of(item), receivedAt);
+              StoryRepository.Resolution resolution =
+                  repository.resolve(List.of(StoryRepository.Arriving.of(item)), receivedAt);
               repository.logTexts(resolution, receivedAt);
               return resolution.stories().get(0);
             });
