@@ -258,7 +258,12 @@ class AlertPipelineTest {
                 assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                     .containsPattern("(?m)^newswatch_alert_events_behind(\\{[^}]*})? 0\\.0$")
                     .containsPattern(
-                        "(?m)^newswatch_alert_events_published_total(\\{[^}]*})? [1-9]"));
+                        "(?m)^newswatch_alert_events_published_total(\\{[^}]*})? [1-9]")
+                    // and how long the consumer's two stages take
+                    .containsPattern(
+                        "(?m)^newswatch_alert_batch_prepare_duration_seconds_count(\\{[^}]*})? [1-9]")
+                    .containsPattern(
+                        "(?m)^newswatch_alert_batch_store_duration_seconds_count(\\{[^}]*})? [1-9]"));
   }
 
   @Test
