@@ -46,13 +46,13 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * committed, only after its alert transaction committed, so a crash replays it and the unique keys
  * make the replay harmless.
  *
- * <p>A record that is not a classified item, or that cannot be prepared, goes to the dead-letter
- * topic at once, with the reason in its headers, and the rest of the batch goes on. A database that
- * is away (connection lost, deadlock, shutting down) is waited for with backoff, holding the
- * partitions rather than skipping items. Any other failure of a batch is retried item by item, so
- * that one bad item cannot hold back the others: an item that still fails after a few attempts goes
- * to the dead-letter topic with the reason. While the service shuts down nothing is retried: the
- * batch is left unacknowledged for the next owner of its partitions.
+ * <p>A record that is not a classified item goes to the dead-letter topic at once, with the reason
+ * in its headers, and the rest of the batch goes on. A database that is away (connection lost,
+ * deadlock, shutting down) is waited for with backoff, holding the partitions rather than skipping
+ * items. Any other failure of a batch is retried item by item, so that one bad item cannot hold
+ * back the others: an item that still fails to be prepared or stored after a few attempts goes to
+ * the dead-letter topic with the reason. While the service shuts down nothing is retried: the batch
+ * is left unacknowledged for the next owner of its partitions.
  */
 @ApplicationScoped
 public class ClassifiedItemConsumer {
@@ -151,12 +151,7 @@ public class ClassifiedItemConsumer {
 
   /** Reads and prepares the records; sends those that cannot be to the dead-letter topic. */
   private Prepared prepare(KafkaRecordBatch<String, byte[]> batch) {
-    Timer.Sample started = Timer.start();
-    try {
-      return prepareRecords(batch);
-    } finally {
-      started.stop(preparingTime);
-    }
+    return preparingTime.record(() -> prepareRecords(batch));
   }
 
   private Prepared prepareRecords(KafkaRecordBatch<String, byte[]> batch) {
@@ -183,8 +178,8 @@ public class ClassifiedItemConsumer {
   }
 
   /**
-   * Reads and prepares one record; null if it went to the dead-letter topic. Waits for the database
-   * while it is away (the subscription index loads from it once).
+   * Reads and prepares one record; null if it went to the dead-letter topic. Retried as a single
+   * item's storing is: the subscription index loads from the database on first use.
    */
   private PreparedItem prepare(ConsumerRecord<String, byte[]> record) throws InterruptedException {
     ClassifiedItem item;
@@ -194,26 +189,14 @@ public class ClassifiedItemConsumer {
       deadLetter(record, e);
       return null;
     }
-    Duration backoff = FIRST_BACKOFF;
-    while (true) {
-      try {
-        return alerts.prepare(item);
-      } catch (RuntimeException e) {
-        if (stopping) {
-          throw new IllegalStateException(
-              "item " + item.id() + " left for redelivery: shutting down", e);
-        }
-        if (!isTransient(e)) {
-          deadLetter(record, e);
-          return null;
-        }
-        Log.warnf(
-            "matching item %s waits for the database, retrying in %d ms: %s",
-            item.id(), backoff.toMillis(), e.getMessage());
-        Thread.sleep(backoff.toMillis());
-        backoff = longer(backoff);
-      }
+    PreparedItem[] prepared = new PreparedItem[1];
+    RuntimeException failure =
+        attempt("matching item " + item.id(), false, () -> prepared[0] = alerts.prepare(item));
+    if (failure != null) {
+      deadLetter(record, failure);
+      return null;
     }
+    return prepared[0];
   }
 
   /** Stores a prepared batch; failing for good, item by item. */
@@ -225,7 +208,7 @@ public class ClassifiedItemConsumer {
     Timer.Sample started = Timer.start();
     try {
       batchSizes.record(items.size());
-      RuntimeException failure = store(items, "batch of " + items.size() + " items");
+      RuntimeException failure = store(items, "a batch of " + items.size() + " items");
       if (failure == null) {
         return;
       }
@@ -249,32 +232,40 @@ public class ClassifiedItemConsumer {
   }
 
   /**
-   * Stores items, waiting for the database as long as it takes; returns the failure, or null once
-   * stored. Any other failure is retried up to {@link #ATTEMPTS} times for one item, and not at all
-   * for several (they are then stored one by one).
+   * Stores items as {@link #attempt} tries: several at once are not retried but stored one by one.
    */
   private RuntimeException store(List<PreparedItem> items, String what)
+      throws InterruptedException {
+    return attempt("storing alerts for " + what, items.size() > 1, () -> alerts.process(items));
+  }
+
+  /**
+   * Does something, waiting for the database as long as it takes; returns the failure, or null once
+   * done. Any other failure is retried up to {@link #ATTEMPTS} times, or not at all for {@code
+   * several} items (the caller then goes one by one).
+   */
+  private RuntimeException attempt(String what, boolean several, Runnable action)
       throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
     int failures = 0;
     for (int attempt = 1; ; attempt++) {
       try {
-        alerts.process(items);
+        action.run();
         return null;
       } catch (RuntimeException e) {
         if (stopping) {
-          throw new IllegalStateException(what + " left for redelivery: shutting down", e);
+          throw new IllegalStateException(what + ": left for redelivery, shutting down", e);
         }
         boolean transientFailure = isTransient(e);
-        if (!transientFailure && items.size() > 1) {
-          Log.warnf("storing a %s failed, storing them one by one: %s", what, e.getMessage());
+        if (!transientFailure && several) {
+          Log.warnf("%s failed, going one by one: %s", what, e.getMessage());
           return e;
         }
         if (!transientFailure && ++failures >= ATTEMPTS) {
           return e;
         }
         Log.warnf(
-            "storing alerts for %s failed (attempt %d%s), retrying in %d ms: %s",
+            "%s failed (attempt %d%s), retrying in %d ms: %s",
             what,
             attempt,
             transientFailure ? ", database unavailable" : " of " + ATTEMPTS,
