@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.newswatch.alert.db.ArraySql;
+import io.newswatch.alert.db.TimeOrderedIds;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.MatchedTerm;
@@ -57,9 +58,17 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
    * @param id the alert
    * @param candidate what it was stored for
    * @param subscriptionName the subscription's name
+   * @param ownerId the subscription's owner
    * @param owner user name of the subscription's owner
+   * @param delivers whether the subscription has channels (webhook, email) besides the live stream
    */
-  record Created(UUID id, Candidate candidate, String subscriptionName, String owner) {}
+  record Created(
+      UUID id,
+      Candidate candidate,
+      String subscriptionName,
+      UUID ownerId,
+      String owner,
+      boolean delivers) {}
 
   /**
    * Stores the alerts of subscriptions for stories unless they exist, in one statement: the unique
@@ -81,7 +90,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     Map<String, String> tags = new LinkedHashMap<>(); // item id -> its tags as JSON
     int n = 0;
     for (Candidate c : unique.values()) {
-      UUID id = UUID.randomUUID();
+      UUID id = TimeOrderedIds.system().get();
       ids.add(id);
       columns[0][n] = id.toString();
       columns[1][n] = c.subscriptionId().toString();
@@ -97,7 +106,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       tags.putIfAbsent(c.item().id(), c.prepared().tags());
       n++;
     }
-    Map<UUID, String[]> stored = new HashMap<>();
+    // id -> subscription name, owner id, owner, delivers
+    Map<UUID, Object[]> stored = new HashMap<>();
     ArraySql.query(
         getEntityManager(),
         """
@@ -121,13 +131,19 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
               WHERE t.item_id IN (SELECT item_id FROM inserted)
               -- renewed, not skipped: a pruning that read the row as unreferenced then leaves it
               ON CONFLICT (item_id) DO UPDATE SET created_at = EXCLUDED.created_at)
-            SELECT i.id, s.name, u.username
+            SELECT i.id, s.name, i.owner_id, u.username, jsonb_array_length(s.channels) > 0
             FROM inserted i JOIN subscription s ON s.id = i.subscription_id
             JOIN app_user u ON u.id = i.owner_id
             """,
         row ->
             stored.put(
-                row.getObject(1, UUID.class), new String[] {row.getString(2), row.getString(3)}),
+                row.getObject(1, UUID.class),
+                new Object[] {
+                  row.getString(2),
+                  row.getObject(3, UUID.class),
+                  row.getString(4),
+                  row.getBoolean(5)
+                }),
         columns[0],
         columns[1],
         columns[2],
@@ -145,9 +161,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     List<Created> created = new ArrayList<>(stored.size());
     int i = 0;
     for (Candidate c : unique.values()) {
-      String[] names = stored.get(ids.get(i));
-      if (names != null) {
-        created.add(new Created(ids.get(i), c, names[0], names[1]));
+      Object[] row = stored.get(ids.get(i));
+      if (row != null) {
+        created.add(
+            new Created(
+                ids.get(i), c, (String) row[0], (UUID) row[1], (String) row[2], (Boolean) row[3]));
       }
       i++;
     }

@@ -82,9 +82,12 @@ public class AlertService {
    * Makes an item ready for {@link #process}, outside any transaction and without the database
    * (unless the subscription index is not loaded yet): matches it against every subscription,
    * computes its story keys and writes what is stored as JSON.
+   *
+   * @param item the item
+   * @param json the JSON it was read from, stored as the received item
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public PreparedItem prepare(ClassifiedItem item) {
+  public PreparedItem prepare(ClassifiedItem item, String json) {
     List<SubscriptionIndex.Match<UUID>> found = matching.record(() -> matcher.match(item));
     List<PreparedItem.Matched> matches = new ArrayList<>(found.size());
     for (SubscriptionIndex.Match<UUID> match : found) {
@@ -93,7 +96,7 @@ public class AlertService {
               match.key(), match.terms(), EventJson.writeString(match.terms())));
     }
     return new PreparedItem(
-        StoryRepository.Arriving.of(item),
+        StoryRepository.Arriving.of(item, json),
         matches,
         matches.isEmpty() ? null : EventJson.writeString(item.tags()));
   }
@@ -123,12 +126,14 @@ public class AlertService {
     }
     List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);
     List<AlertMessage> messages = new ArrayList<>(stored.size());
-    List<AlertEvent> events = new ArrayList<>(stored.size());
+    List<AlertStreamLog.Appending> events = new ArrayList<>(stored.size());
     for (AlertRepository.Created alert : stored) {
       AlertRepository.Candidate candidate = alert.candidate();
       ClassifiedItem item = candidate.item();
-      messages.add(message(alert, now));
-      events.add(event(alert, now));
+      if (alert.delivers()) {
+        messages.add(message(alert, now));
+      }
+      events.add(new AlertStreamLog.Appending(event(alert, now), alert.ownerId()));
       Log.debugf(
           "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]: %s",
           alert.id(),

@@ -30,25 +30,34 @@ public class AlertStreamLog {
   }
 
   /**
-   * Appends new alerts, given by their events, in the caller's transaction; call it last, just
+   * A new alert to append.
+   *
+   * @param event the alert's event
+   * @param ownerId the id of the alert's owner, whose stream it goes to
+   */
+  public record Appending(AlertEvent event, UUID ownerId) {}
+
+  /**
+   * Appends new alerts, stored in the caller's transaction, in the order given; call it last, just
    * before the commit.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void append(List<AlertEvent> events) {
-    if (events.isEmpty()) {
+  public void append(List<Appending> alerts) {
+    if (alerts.isEmpty()) {
       return;
     }
     CommitOrder.lock(entityManager);
+    // unnest gives the rows in the arrays' order, and each takes the next position in turn
     ArraySql.update(
         entityManager,
         """
         INSERT INTO alert_stream (position, alert_id, owner_id)
-        SELECT nextval('alert_stream_position'), id, owner_id
-        FROM (SELECT id, owner_id FROM alert WHERE id = ANY (?)
-              ORDER BY created_at, id) new
+        SELECT nextval('alert_stream_position'), a.alert_id, a.owner_id
+        FROM unnest(?, ?) AS a(alert_id, owner_id)
         """,
-        (Object) events.stream().map(e -> UUID.fromString(e.alertId())).toArray(UUID[]::new));
-    appended.fire(new AlertsAppended(events));
+        alerts.stream().map(a -> UUID.fromString(a.event().alertId())).toArray(UUID[]::new),
+        alerts.stream().map(Appending::ownerId).toArray(UUID[]::new));
+    appended.fire(new AlertsAppended(alerts.stream().map(Appending::event).toList()));
   }
 
   /** The last position written, 0 when none. */

@@ -1,5 +1,7 @@
 package io.newswatch.alert.alert;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -191,7 +193,10 @@ public class ClassifiedItemConsumer {
     }
     PreparedItem[] prepared = new PreparedItem[1];
     RuntimeException failure =
-        attempt("matching item " + item.id(), false, () -> prepared[0] = alerts.prepare(item));
+        attempt(
+            "matching item " + item.id(),
+            false,
+            () -> prepared[0] = alerts.prepare(item, new String(record.value(), UTF_8)));
     if (failure != null) {
       deadLetter(record, failure);
       return null;

@@ -76,7 +76,9 @@ public class Deliveries {
    * until a digest goes out. The subscriptions are read in one query; the alerts are planned in the
    * order of their subscriptions, so that two transactions lock rate-limit windows alike.
    *
-   * @param messages the alerts' messages (each names its subscription), in the order they were made
+   * @param messages the messages of alerts whose subscriptions have channels (each names its
+   *     subscription), in the order they were made; the alerts' insert tells which (a subscription
+   *     without channels, most of them, delivers to the live stream only and needs no row)
    * @return how many rows were written
    */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -84,25 +86,12 @@ public class Deliveries {
     if (messages.isEmpty()) {
       return 0;
     }
-    // Most subscriptions deliver to the live stream only: load those with channels, no others.
-    List<UUID> withChannels =
-        ArraySql.query(
-            entityManager,
-            "SELECT id FROM subscription"
-                + " WHERE id = ANY (?) AND jsonb_array_length(channels) > 0",
-            row -> row.getObject(1, UUID.class),
-            (Object)
-                messages.stream()
-                    .map(m -> UUID.fromString(m.subscriptionId()))
-                    .distinct()
-                    .toArray(UUID[]::new));
-    if (withChannels.isEmpty()) {
-      return 0;
-    }
     Map<UUID, Subscription> subscriptions = new HashMap<>();
     entityManager
         .createQuery("FROM Subscription s WHERE s.id IN :ids", Subscription.class)
-        .setParameter("ids", withChannels)
+        .setParameter(
+            "ids",
+            messages.stream().map(m -> UUID.fromString(m.subscriptionId())).distinct().toList())
         .getResultList()
         .forEach(s -> subscriptions.put(s.id, s));
     List<AlertMessage> ordered = new ArrayList<>(messages);

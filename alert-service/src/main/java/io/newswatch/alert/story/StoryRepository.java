@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.alert.db.ArraySql;
 import io.newswatch.alert.db.CommitOrder;
+import io.newswatch.alert.db.TimeOrderedIds;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawItem;
@@ -105,13 +106,18 @@ public class StoryRepository {
    *
    * @param item the item
    * @param fingerprint its link key and text keys
-   * @param payload the item as stored ({@link EventJson})
+   * @param payload the item as stored: its JSON ({@link EventJson}) as received
    */
   public record Arriving(ClassifiedItem item, StoryFingerprint fingerprint, String payload) {
 
-    /** Computes the item's text keys and JSON. */
-    public static Arriving of(ClassifiedItem item) {
-      return new Arriving(item, StoryFingerprint.of(item.item()), EventJson.writeString(item));
+    /**
+     * Computes the item's text keys.
+     *
+     * @param json the item's JSON as received, which it was read from: stored as it is, not written
+     *     again (for an article, writing it took a fifth of the time to prepare the item)
+     */
+    public static Arriving of(ClassifiedItem item, String json) {
+      return new Arriving(item, StoryFingerprint.of(item.item()), json);
     }
   }
 
@@ -140,7 +146,8 @@ public class StoryRepository {
     StoryAssigner.Candidates candidates =
         new StoryAssigner.Candidates(known(arrivals), byLink(arrivals), byText(arrivals));
     List<UUID> stories =
-        new StoryAssigner(config.storyWindow(), UUID::randomUUID).assign(arrivals, candidates);
+        new StoryAssigner(config.storyWindow(), TimeOrderedIds.system())
+            .assign(arrivals, candidates);
     List<Integer> fresh = insert(items, arrivals, stories, candidates.known().keySet(), receivedAt);
     List<StoryTextIndex.Entry> logged = new ArrayList<>();
     for (int i : fresh) {

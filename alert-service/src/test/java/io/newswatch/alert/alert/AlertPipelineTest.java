@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.newswatch.alert.TestUsers;
+import io.newswatch.alert.db.TimeOrderedIds;
 import io.newswatch.events.AlertEvent;
 import io.newswatch.events.ClassifiedItem;
 import io.newswatch.events.EventJson;
@@ -79,7 +80,15 @@ class AlertPipelineTest {
     send(item);
     caughtUp();
 
-    as(officer).get("/alerts?subscriptionId={s}", subscription).then().body("total", equalTo(1));
+    JsonPath alerts =
+        as(officer).get("/alerts?subscriptionId={s}", subscription).then().extract().jsonPath();
+    assertThat(alerts.getInt("total")).isEqualTo(1);
+    // alerts and stories get time-ordered ids (UUID v7), stamped with the millisecond of storing
+    UUID id = UUID.fromString(alerts.getString("items[0].id"));
+    UUID story = UUID.fromString(alerts.getString("items[0].storyId"));
+    assertThat(List.of(id.version(), story.version())).containsExactly(7, 7);
+    long created = Instant.parse(alerts.getString("items[0].createdAt")).toEpochMilli();
+    assertThat(TimeOrderedIds.millis(id)).isBetween(created - 1_000, created + 1_000);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.newswatch.alert.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.stack.PostgresServer;
 import io.newswatch.stack.testing.SharedServers;
@@ -205,6 +206,56 @@ class MigrationTest {
       db.commit();
       assertThat(rows(otherSql, "SELECT pg_try_advisory_xact_lock(12)")).containsExactly("t");
     }
+  }
+
+  @Test
+  void keepsOneAlertPerStoryAndSubscriptionWithTheStoryLookupsOnTheSameIndex() throws SQLException {
+    migrate(
+        "12",
+        """
+          INSERT INTO app_user (id, username, password_hash, role, created_at, updated_at)
+          VALUES ('00000000-0000-0000-0000-00000000000a', 'officer', 'x', 'officer', now(), now());
+          INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
+          VALUES ('00000000-0000-0000-0000-000000000001', 'one', 'ISKP',
+                  '00000000-0000-0000-0000-00000000000a', now(), now());
+          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, severity,
+                             matches, created_at)
+          VALUES ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-000000000001',
+                  '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c1',
+                  'item-a', 'A', 'ROUTINE', '[]', '2026-01-01T00:00:00Z');
+          """,
+        sql -> {
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT indexname FROM pg_indexes WHERE tablename = 'alert'"
+                          + " AND indexdef LIKE '%story_id%'"))
+              .containsExactly("alert_story_subscription");
+          assertThat(rows(sql, "SELECT count(*) FROM alert")).containsExactly("1");
+          // the same story and subscription again, from another item: refused
+          assertThatThrownBy(
+                  () ->
+                      sql.execute(
+                          """
+                          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id,
+                                             title, severity, matches, created_at)
+                          VALUES ('00000000-0000-0000-0000-0000000000b2',
+                                  '00000000-0000-0000-0000-000000000001',
+                                  '00000000-0000-0000-0000-00000000000a',
+                                  '00000000-0000-0000-0000-0000000000c1', 'item-b', 'B',
+                                  'ROUTINE', '[]', now())
+                          """))
+              .hasMessageContaining("alert_story_subscription");
+          sql.execute("SET enable_seqscan = off");
+          assertThat(
+                  String.join(
+                      "\n",
+                      rows(
+                          sql,
+                          "EXPLAIN SELECT id FROM alert WHERE story_id ="
+                              + " ANY ('{00000000-0000-0000-0000-0000000000c1}')")))
+              .contains("alert_story_subscription");
+        });
   }
 
   /** The types of the stored documents' columns: alert_item.tags, then received_item.payload. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alert.AlertConfig;
 import io.newswatch.events.ClassifiedItem;
+import io.newswatch.events.EventJson;
 import io.newswatch.events.Severity;
 import io.newswatch.stack.testing.Fixtures;
 import io.newswatch.stack.testing.KafkaTestResource;
@@ -111,7 +112,9 @@ class StoryRepositoryTest {
         .call(
             () -> {
               StoryRepository.Resolution resolution =
-                  repository.resolve(List.of(StoryRepository.Arriving.of(item)), receivedAt);
+                  repository.resolve(
+                      List.of(StoryRepository.Arriving.of(item, EventJson.writeString(item))),
+                      receivedAt);
               repository.logTexts(resolution, receivedAt);
               return resolution.stories().get(0);
             });
