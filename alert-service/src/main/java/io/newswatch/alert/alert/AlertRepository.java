@@ -85,7 +85,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       return List.of();
     }
     int size = unique.size();
-    String[][] columns = new String[10][size];
+    String[][] columns = new String[11][size];
     List<UUID> ids = new ArrayList<>(size);
     Map<String, String> tags = new LinkedHashMap<>(); // item id -> its tags as JSON
     int n = 0;
@@ -103,6 +103,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       columns[7][n] = publishedAt == null ? null : publishedAt.toString();
       columns[8][n] = c.item().severity().name();
       columns[9][n] = c.match().termsJson();
+      columns[10][n] = c.item().item().feedId();
       tags.putIfAbsent(c.item().id(), c.prepared().tags());
       n++;
     }
@@ -112,15 +113,17 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         getEntityManager(),
         """
             WITH m AS (
-              SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 AS m(id, subscription_id, story_id, item_id, title, url, source_name,
-                     published_at, severity, matches)),
+                     published_at, severity, matches, feed_id)),
             inserted AS (
-              INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, url,
-                                 source_name, published_at, severity, matches, status, created_at)
+              INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, feed_id, title,
+                                 url, source_name, published_at, severity, matches, status,
+                                 created_at)
               SELECT CAST(m.id AS uuid), s.id, s.owner_id, CAST(m.story_id AS uuid), m.item_id,
-                     m.title, m.url, m.source_name, CAST(m.published_at AS timestamptz),
-                     m.severity, CAST(m.matches AS jsonb), 'NEW', ?
+                     m.feed_id, m.title, m.url, m.source_name,
+                     CAST(m.published_at AS timestamptz), m.severity, CAST(m.matches AS jsonb),
+                     'NEW', ?
               FROM m JOIN subscription s ON s.id = CAST(m.subscription_id AS uuid) AND s.enabled
               ON CONFLICT DO NOTHING
               RETURNING id, subscription_id, owner_id, item_id),
@@ -154,6 +157,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         columns[7],
         columns[8],
         columns[9],
+        columns[10],
         createdAt,
         createdAt,
         tags.keySet().toArray(String[]::new),
@@ -227,7 +231,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
   /**
    * Makes every item received of the stories a source of every alert of them: the copies just
    * received, and, for alerts just created, the copies that came before them (from another
-   * partition, or before the subscription matched). Returns how many sources were added.
+   * partition, or before the subscription matched). An alert's own item is its first source already
+   * (in its row, see {@link #sources}). Returns how many sources were added.
    */
   int attachSources(Collection<UUID> storyIds, Instant addedAt) {
     if (storyIds.isEmpty()) {
@@ -239,7 +244,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, url, title,
                                   published_at, added_at)
         SELECT a.id, r.item_id, r.feed_id, r.source_name, r.url, r.title, r.published_at, ?
-        FROM alert a JOIN received_item r ON r.story_id = a.story_id
+        FROM alert a JOIN received_item r ON r.story_id = a.story_id AND r.item_id <> a.item_id
         WHERE a.story_id = ANY (?)
         ON CONFLICT DO NOTHING
         """,
@@ -247,7 +252,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         storyIds.toArray(UUID[]::new));
   }
 
-  /** The sources of some alerts, oldest first. */
+  /**
+   * The sources of some alerts, oldest first: an alert's own item, added when the alert was made,
+   * then the other copies of its story.
+   */
   Map<UUID, List<SourceView>> sources(List<UUID> alertIds) {
     Map<UUID, List<SourceView>> sources = new LinkedHashMap<>();
     if (alertIds.isEmpty()) {
@@ -258,8 +266,13 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         getEntityManager()
             .createNativeQuery(
                 """
+                SELECT id, item_id, feed_id, COALESCE(source_name, ''), url, title, published_at,
+                       created_at AS added_at
+                FROM alert WHERE id IN (?1)
+                UNION ALL
                 SELECT alert_id, item_id, feed_id, source_name, url, title, published_at, added_at
-                FROM alert_source WHERE alert_id IN (?1) ORDER BY added_at, item_id
+                FROM alert_source WHERE alert_id IN (?1)
+                ORDER BY added_at, item_id
                 """,
                 Object[].class)
             .setParameter(1, alertIds)

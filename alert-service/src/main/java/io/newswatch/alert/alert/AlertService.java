@@ -148,7 +148,7 @@ public class AlertService {
     deliveries.plan(messages, now);
     created.increment(stored.size());
     int attached = alerts.attachSources(new LinkedHashSet<>(stories), now);
-    if (attached > stored.size()) {
+    if (attached > 0) {
       Log.debugf("%d items: %d sources added to alerts", items.size(), attached);
     }
     // last: both take the commit-order lock, held until the commit

@@ -185,13 +185,12 @@ public class AlertEvents {
   /** Alerts by key with what their events need; its one parameter is the array of ids. */
   static final String READ =
       """
-      SELECT a.id, a.subscription_id, sub.name, u.username, a.item_id, src.feed_id,
+      SELECT a.id, a.subscription_id, sub.name, u.username, a.item_id, a.feed_id,
              a.source_name, a.url, a.title, a.published_at, a.severity,
              CAST(a.matches AS text) AS matches, a.created_at
       FROM alert a
       JOIN subscription sub ON sub.id = a.subscription_id
       JOIN app_user u ON u.id = a.owner_id
-      LEFT JOIN alert_source src ON src.alert_id = a.id AND src.item_id = a.item_id
       WHERE a.id = ANY (?)
       """;
 

@@ -238,11 +238,11 @@ class MigrationTest {
                       sql.execute(
                           """
                           INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id,
-                                             title, severity, matches, created_at)
+                                             feed_id, title, severity, matches, created_at)
                           VALUES ('00000000-0000-0000-0000-0000000000b2',
                                   '00000000-0000-0000-0000-000000000001',
                                   '00000000-0000-0000-0000-00000000000a',
-                                  '00000000-0000-0000-0000-0000000000c1', 'item-b', 'B',
+                                  '00000000-0000-0000-0000-0000000000c1', 'item-b', '7', 'B',
                                   'ROUTINE', '[]', now())
                           """))
               .hasMessageContaining("alert_story_subscription");
@@ -255,6 +255,44 @@ class MigrationTest {
                           "EXPLAIN SELECT id FROM alert WHERE story_id ="
                               + " ANY ('{00000000-0000-0000-0000-0000000000c1}')")))
               .contains("alert_story_subscription");
+        });
+  }
+
+  @Test
+  void movesTheFeedOfEveryAlertsOwnSourceIntoTheAlertAndKeepsTheOtherSources() throws SQLException {
+    migrate(
+        "13",
+        """
+          INSERT INTO app_user (id, username, password_hash, role, created_at, updated_at)
+          VALUES ('00000000-0000-0000-0000-00000000000a', 'officer', 'x', 'officer', now(), now());
+          INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
+          VALUES ('00000000-0000-0000-0000-000000000001', 'one', 'ISKP',
+                  '00000000-0000-0000-0000-00000000000a', now(), now());
+          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, severity,
+                             matches, created_at)
+          VALUES ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-000000000001',
+                  '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c1',
+                  'item-a', 'A', 'ROUTINE', '[]', '2026-01-01T00:00:00Z'),
+                 ('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-000000000001',
+                  '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c2',
+                  'item-c', 'C', 'ROUTINE', '[]', '2026-01-02T00:00:00Z');
+          INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, title, added_at)
+          VALUES ('00000000-0000-0000-0000-0000000000b1', 'item-a', '7', 'Wire', 'A',
+                  '2026-01-01T00:00:00Z'),
+                 ('00000000-0000-0000-0000-0000000000b1', 'item-b', '8', 'Other', 'A again',
+                  '2026-01-01T00:05:00Z');
+          """,
+        sql -> {
+          assertThat(rows(sql, "SELECT item_id, feed_id FROM alert ORDER BY item_id"))
+              .containsExactly("item-a|7", "item-c|");
+          assertThat(rows(sql, "SELECT alert_id, item_id, feed_id FROM alert_source"))
+              .containsExactly("00000000-0000-0000-0000-0000000000b1|item-b|8");
+          assertThat(
+                  rows(
+                      sql,
+                      "SELECT is_nullable FROM information_schema.columns"
+                          + " WHERE table_name = 'alert' AND column_name = 'feed_id'"))
+              .containsExactly("NO");
         });
   }
 

@@ -40,14 +40,11 @@ class RelayPlanTest {
           INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
           VALUES ('00000000-0000-0000-0000-000000000001', 'one', 'ISKP',
                   '00000000-0000-0000-0000-00000000000a', now(), now());
-          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, severity,
-                             matches, status, created_at)
+          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, feed_id, title,
+                             severity, matches, status, created_at)
           SELECT md5(n::text)::uuid, '00000000-0000-0000-0000-000000000001',
                  '00000000-0000-0000-0000-00000000000a', md5('story' || n)::uuid, 'item-' || n,
-                 'title', 'ROUTINE', '[]', 'NEW', now()
-          FROM generate_series(1, %1$d) n;
-          INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, title, added_at)
-          SELECT md5(n::text)::uuid, 'item-' || n, 'feed', 'source', 'title', now()
+                 'feed', 'title', 'ROUTINE', '[]', 'NEW', now()
           FROM generate_series(1, %1$d) n;
           INSERT INTO alert_stream (position, alert_id, owner_id)
           SELECT n, md5(n::text)::uuid, '00000000-0000-0000-0000-00000000000a'
