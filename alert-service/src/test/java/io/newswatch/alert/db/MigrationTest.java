@@ -208,11 +208,12 @@ class MigrationTest {
     }
   }
 
-  @Test
-  void keepsOneAlertPerStoryAndSubscriptionWithTheStoryLookupsOnTheSameIndex() throws SQLException {
-    migrate(
-        "12",
-        """
+  /**
+   * An officer with a subscription and its alert for item-a of story c1, in the columns the alerts
+   * of versions 7 to 13 have; a further alert may follow after a comma.
+   */
+  private static final String FIRST_ALERT =
+      """
           INSERT INTO app_user (id, username, password_hash, role, created_at, updated_at)
           VALUES ('00000000-0000-0000-0000-00000000000a', 'officer', 'x', 'officer', now(), now());
           INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
@@ -222,8 +223,13 @@ class MigrationTest {
                              matches, created_at)
           VALUES ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-000000000001',
                   '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c1',
-                  'item-a', 'A', 'ROUTINE', '[]', '2026-01-01T00:00:00Z');
-          """,
+                  'item-a', 'A', 'ROUTINE', '[]', '2026-01-01T00:00:00Z')""";
+
+  @Test
+  void keepsOneAlertPerStoryAndSubscriptionWithTheStoryLookupsOnTheSameIndex() throws SQLException {
+    migrate(
+        "12",
+        FIRST_ALERT + ";",
         sql -> {
           assertThat(
                   rows(
@@ -262,18 +268,9 @@ class MigrationTest {
   void movesTheFeedOfEveryAlertsOwnSourceIntoTheAlertAndKeepsTheOtherSources() throws SQLException {
     migrate(
         "13",
-        """
-          INSERT INTO app_user (id, username, password_hash, role, created_at, updated_at)
-          VALUES ('00000000-0000-0000-0000-00000000000a', 'officer', 'x', 'officer', now(), now());
-          INSERT INTO subscription (id, name, query, owner_id, created_at, updated_at)
-          VALUES ('00000000-0000-0000-0000-000000000001', 'one', 'ISKP',
-                  '00000000-0000-0000-0000-00000000000a', now(), now());
-          INSERT INTO alert (id, subscription_id, owner_id, story_id, item_id, title, severity,
-                             matches, created_at)
-          VALUES ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-000000000001',
-                  '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c1',
-                  'item-a', 'A', 'ROUTINE', '[]', '2026-01-01T00:00:00Z'),
-                 ('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-000000000001',
+        FIRST_ALERT
+            + """
+                 , ('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-000000000001',
                   '00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000c2',
                   'item-c', 'C', 'ROUTINE', '[]', '2026-01-02T00:00:00Z');
           INSERT INTO alert_source (alert_id, item_id, feed_id, source_name, title, added_at)
