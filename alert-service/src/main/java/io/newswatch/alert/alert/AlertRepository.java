@@ -70,6 +70,9 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       String owner,
       boolean delivers) {}
 
+  /** What the insert returns of an alert it stored (see {@link Created}). */
+  private record Inserted(String subscriptionName, UUID ownerId, String owner, boolean delivers) {}
+
   /**
    * Stores the alerts of subscriptions for stories unless they exist, in one statement: the unique
    * key on (subscription, story) makes redelivery, restarts and copies from other feeds harmless. A
@@ -107,8 +110,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
       tags.putIfAbsent(c.item().id(), c.prepared().tags());
       n++;
     }
-    // id -> subscription name, owner id, owner, delivers
-    Map<UUID, Object[]> stored = new HashMap<>();
+    Map<UUID, Inserted> stored = new HashMap<>();
     ArraySql.query(
         getEntityManager(),
         """
@@ -141,12 +143,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         row ->
             stored.put(
                 row.getObject(1, UUID.class),
-                new Object[] {
-                  row.getString(2),
-                  row.getObject(3, UUID.class),
-                  row.getString(4),
-                  row.getBoolean(5)
-                }),
+                new Inserted(
+                    row.getString(2),
+                    row.getObject(3, UUID.class),
+                    row.getString(4),
+                    row.getBoolean(5))),
         columns[0],
         columns[1],
         columns[2],
@@ -165,11 +166,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     List<Created> created = new ArrayList<>(stored.size());
     int i = 0;
     for (Candidate c : unique.values()) {
-      Object[] row = stored.get(ids.get(i));
+      Inserted row = stored.get(ids.get(i));
       if (row != null) {
         created.add(
             new Created(
-                ids.get(i), c, (String) row[0], (UUID) row[1], (String) row[2], (Boolean) row[3]));
+                ids.get(i), c, row.subscriptionName(), row.ownerId(), row.owner(), row.delivers()));
       }
       i++;
     }

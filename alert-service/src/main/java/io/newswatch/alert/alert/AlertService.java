@@ -81,7 +81,7 @@ public class AlertService {
   /**
    * Makes an item ready for {@link #process}, outside any transaction and without the database
    * (unless the subscription index is not loaded yet): matches it against every subscription,
-   * computes its story keys and writes what is stored as JSON.
+   * computes its story keys and writes its matches and tags as JSON.
    *
    * @param item the item
    * @param json the JSON it was read from, stored as the received item
@@ -126,14 +126,14 @@ public class AlertService {
     }
     List<AlertRepository.Created> stored = alerts.insertIfAbsent(candidates, now);
     List<AlertMessage> messages = new ArrayList<>(stored.size());
-    List<AlertStreamLog.Appending> events = new ArrayList<>(stored.size());
+    List<AlertStreamLog.Appending> appending = new ArrayList<>(stored.size());
     for (AlertRepository.Created alert : stored) {
       AlertRepository.Candidate candidate = alert.candidate();
       ClassifiedItem item = candidate.item();
       if (alert.delivers()) {
         messages.add(message(alert, now));
       }
-      events.add(new AlertStreamLog.Appending(event(alert, now), alert.ownerId()));
+      appending.add(new AlertStreamLog.Appending(event(alert, now), alert.ownerId()));
       Log.debugf(
           "alert %s: subscription %s (%s) of %s matched item %s \"%s\" [%s]: %s",
           alert.id(),
@@ -153,7 +153,7 @@ public class AlertService {
     }
     // last: both take the commit-order lock, held until the commit
     this.stories.logTexts(resolution, now);
-    streamLog.append(events);
+    streamLog.append(appending);
     if (!stored.isEmpty()) {
       Log.infof(
           "%d new alerts for %d items (%s)",
