@@ -49,7 +49,8 @@ import java.util.stream.LongStream;
  * milliseconds. Locks are taken in sorted order, and the commit-order lock after all of them: no
  * deadlock. A batch of n items takes up to 25 n locks, which PostgreSQL's lock table must hold
  * ({@code max_locks_per_transaction}, 64 by default, times the connections): the consumer's batches
- * are kept small enough for the defaults.
+ * of at most 100 take 2,500, two instances' worth with the defaults (the compose file's PostgreSQL
+ * holds more).
  *
  * <p>A batch costs a fixed number of round trips whatever its size: locks, known items, link
  * candidates, the log since the last batch, the candidates' texts, one insert, and at its end one

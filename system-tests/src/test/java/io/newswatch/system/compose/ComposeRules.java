@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,18 @@ final class ComposeRules {
           "target/quarkus-app/app/",
           "target/quarkus-app/quarkus/",
           "target/quarkus-app/quarkus-run.jar");
+
+  /**
+   * Advisory locks alert-service takes per item of a batch, held until the batch is stored: its
+   * link key and its 24 text band keys (see alert-service's StoryRepository).
+   */
+  static final int STORY_LOCKS_PER_ITEM = 25;
+
+  /** alert-service instances whose batches the compose file's PostgreSQL must hold locks for. */
+  static final int ALERT_INSTANCES = 4;
+
+  /** The alert-service setting that bounds a batch. */
+  static final String ALERT_BATCH = "mp.messaging.incoming.classified-items.max.poll.records";
 
   private static final Pattern JDBC_URL =
       Pattern.compile("jdbc:postgresql://([\\w.-]+)(?::(\\d+))?/(\\w+).*");
@@ -128,6 +141,7 @@ final class ComposeRules {
       authentication(name, config, users, built);
     }
     topicsCreated();
+    postgres.ifPresent(p -> storyLocks(p, built.values()));
   }
 
   // --- infrastructure ---
@@ -406,6 +420,48 @@ final class ComposeRules {
               + postgres
               + ":/docker-entrypoint-initdb.d");
     }
+  }
+
+  /**
+   * PostgreSQL's lock table holds {@code max_locks_per_transaction} times {@code max_connections}
+   * locks (64 and 100 unless the server's command line says otherwise); every alert-service
+   * instance holds up to {@link #STORY_LOCKS_PER_ITEM} a record of its batch while it stores it. A
+   * table too small fails batches with "out of shared memory" once the service is scaled.
+   */
+  private void storyLocks(String postgres, java.util.Collection<ServiceConfiguration> built) {
+    for (ServiceConfiguration config : built) {
+      if (!config.module().equals("alert-service")) {
+        continue;
+      }
+      String records = config.property(ALERT_BATCH);
+      int batch = records == null ? 500 : Integer.parseInt(records.strip()); // Kafka's default
+      long each = (long) STORY_LOCKS_PER_ITEM * batch;
+      String command = compose.service(postgres).path("command").toString();
+      long perTransaction = serverSetting(command, "max_locks_per_transaction", 64);
+      long connections = serverSetting(command, "max_connections", 100);
+      if (perTransaction * connections < each * ALERT_INSTANCES) {
+        problem(
+            postgres,
+            String.format(
+                Locale.ROOT,
+                "its lock table (max_locks_per_transaction %d x max_connections %d) holds fewer"
+                    + " than the story locks of %d alert-service instances (%d each: %d a record"
+                    + " of a batch of %d); set max_locks_per_transaction to %d or more",
+                perTransaction,
+                connections,
+                ALERT_INSTANCES,
+                each,
+                STORY_LOCKS_PER_ITEM,
+                batch,
+                (each * ALERT_INSTANCES + connections - 1) / connections));
+      }
+    }
+  }
+
+  /** A {@code -c name=value} setting of a server's command line, or its default. */
+  private static long serverSetting(String command, String name, long defaultValue) {
+    Matcher setting = Pattern.compile("\\b" + name + "=(\\d+)").matcher(command);
+    return setting.find() ? Long.parseLong(setting.group(1)) : defaultValue;
   }
 
   private String initScripts(String postgres) {

@@ -44,6 +44,7 @@ class ComposeRulesTest {
           command: ["for t in $$TOPICS; do kafka-topics.sh --create --partitions 6; done"]
         postgres:
           image: postgres:17
+          command: ["postgres", "-c", "max_locks_per_transaction=128"]
           volumes:
             - ./init.sh:/docker-entrypoint-initdb.d/init.sh:ro
           healthcheck:
@@ -161,6 +162,7 @@ class ComposeRulesTest {
       default -> {
         properties.setProperty("quarkus.http.port", "8083");
         properties.setProperty("quarkus.datasource.db-kind", "postgresql");
+        properties.setProperty(ComposeRules.ALERT_BATCH, "100");
         variables =
             Set.of(
                 "KAFKA_BOOTSTRAP_SERVERS",
@@ -210,6 +212,8 @@ class ComposeRulesTest {
           'GET /q/health/ready on 127.0.0.1/8082' | 'GET /q/health/live on 127.0.0.1/8082' | 'classify-service: its healthcheck must ask /q/health/ready on port 8082'
           '      kafka-init:\\n        condition: service_completed_successfully\\n      postgres:\\n        condition: service_healthy\\n    environment:\\n      KAFKA_BOOTSTRAP_SERVERS: kafka:9092\\n      QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://postgres:5432/newswatch_ingest' | '      kafka-init:\\n        condition: service_completed_successfully\\n      postgres:\\n        condition: service_started\\n    environment:\\n      KAFKA_BOOTSTRAP_SERVERS: kafka:9092\\n      QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://postgres:5432/newswatch_ingest' | 'ingest-service: depends on postgres with condition service_started, must be service_healthy'
           'postgres:5432/newswatch_alert' | 'postgres:5432/newswatch_ingest' | 'alert-service: shares database newswatch_ingest with ingest-service'
+          'command: ["postgres", "-c", "max_locks_per_transaction=128"]' | 'command: ["postgres"]' | 'postgres: its lock table (max_locks_per_transaction 64 x max_connections 100) holds fewer than the story locks of 4 alert-service instances (2500 each: 25 a record of a batch of 100); set max_locks_per_transaction to 100 or more'
+          'max_locks_per_transaction=128' | 'max_locks_per_transaction=96' | 'postgres: its lock table (max_locks_per_transaction 96 x max_connections 100) holds fewer than the story locks of 4 alert-service instances (2500 each: 25 a record of a batch of 100); set max_locks_per_transaction to 100 or more'
           'postgres:5432/newswatch_alert' | 'postgres:5432/newswatch_audit' | 'alert-service: database newswatch_audit is created by no script mounted in postgres:/docker-entrypoint-initdb.d'
           """)
   void catchesEachMistake(String original, String broken, String problem) {
@@ -217,6 +221,19 @@ class ComposeRulesTest {
     assertThat(yaml).as("the case must change the file").isNotEqualTo(VALID);
 
     assertThat(check(yaml)).contains(problem);
+  }
+
+  @Test
+  void moreConnectionsMakeRoomForTheStoryLocksToo() {
+    String yaml =
+        VALID.replace(
+            "command: [\"postgres\", \"-c\", \"max_locks_per_transaction=128\"]",
+            "command: postgres -c max_connections=200");
+    assertThat(yaml).isNotEqualTo(VALID);
+
+    assertThat(check(yaml)).isEmpty();
+    assertThat(check(yaml.replace("max_connections=200", "max_connections=150")))
+        .anyMatch(problem -> problem.startsWith("postgres: its lock table"));
   }
 
   @Test
